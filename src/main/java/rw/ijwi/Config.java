@@ -1,0 +1,106 @@
+package rw.ijwi;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of Ijwi, with its default and environment override in one place; knows nothing of what uses them. */
+public record Config(
+        int port,
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Path dataDir,
+        Optional<Path> menusDir,
+        Optional<String> secretKey,
+        Optional<String> webhookToken,
+        int ussdMaxChars,
+        int suppressBelow,
+        Optional<URI> publicUrl) {
+
+    public static final int USSD_PROTOCOL_LIMIT = 182;
+
+    /** Thrown when a setting has a value Ijwi cannot use; the message names the setting and the value. */
+    public static final class BadSetting extends RuntimeException {
+        public BadSetting(String name, String value, String why) {
+            super(name + "=" + value + ": " + why);
+        }
+    }
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        Optional<Path> menusDir = text(env, "IJWI_MENUS_DIR").map(Path::of);
+        if (menusDir.isEmpty() && Path.of("menus").toFile().isDirectory()) {
+            menusDir = Optional.of(Path.of("menus"));
+        }
+        Config config = new Config(
+                integer(env, "IJWI_PORT", 7070, 0, 65535),
+                text(env, "IJWI_DATABASE_URL"),
+                text(env, "IJWI_DATABASE_USER"),
+                text(env, "IJWI_DATABASE_PASSWORD"),
+                text(env, "IJWI_DATA_DIR").map(Path::of).orElse(Path.of("data")),
+                menusDir,
+                text(env, "IJWI_SECRET_KEY"),
+                text(env, "IJWI_WEBHOOK_TOKEN"),
+                integer(env, "IJWI_USSD_MAX_CHARS", 160, 40, USSD_PROTOCOL_LIMIT),
+                integer(env, "IJWI_SUPPRESS_BELOW", 5, 1, 1000),
+                text(env, "IJWI_PUBLIC_URL").map(v -> url("IJWI_PUBLIC_URL", v)));
+        config.databaseUrl().ifPresent(v -> {
+            if (!v.startsWith("jdbc:postgresql:")) {
+                throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
+            }
+        });
+        config.webhookToken().ifPresent(v -> {
+            if (v.length() < 16 || !v.matches("[A-Za-z0-9_-]+")) {
+                throw new BadSetting("IJWI_WEBHOOK_TOKEN", "(hidden)", "expected at least 16 characters of A-Z a-z 0-9 _ -");
+            }
+        });
+        return config;
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
+                webhookToken, ussdMaxChars, suppressBelow, publicUrl);
+    }
+
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
+                menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl);
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new BadSetting(name, value.get(), "expected a whole number from " + min + " to " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new BadSetting(name, value.get(), "expected a whole number from " + min + " to " + max);
+        }
+    }
+
+    private static URI url(String name, String value) {
+        try {
+            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new BadSetting(name, value, "expected an absolute URL such as https://ijwi.example.org");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new BadSetting(name, value, "expected an absolute URL such as https://ijwi.example.org");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package rw.ijwi.africastalking;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+import rw.ijwi.ussd.Reply;
+import rw.ijwi.ussd.UssdRequest;
+import rw.ijwi.ussd.UssdService;
+import rw.ijwi.ussd.UssdSessionEnd;
+
+/**
+ * Africa's Talking USSD callbacks: the only code that knows AT's USSD field names, status words and the
+ * CON/END reply format. Everything past parsing is provider-neutral.
+ */
+public final class AtUssdWebhook {
+
+    static final int MAX_TEXT = 2000;
+    private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final UssdService ussd;
+
+    public AtUssdWebhook(UssdService ussd) {
+        this.ussd = ussd;
+    }
+
+    /** POST /at/ussd: one hop; replies text/plain starting "CON " (wait for input) or "END " (close). */
+    public void session(Context ctx) {
+        UssdRequest request = parseSession(Form.of(ctx));
+        ctx.contentType("text/plain; charset=utf-8").result(format(ussd.answer(request)));
+    }
+
+    /** POST /at/ussd/events: the end-of-session notification, stored once per session. */
+    public void event(Context ctx) {
+        ussd.ended(parseEvent(Form.of(ctx)));
+        ctx.contentType("text/plain; charset=utf-8").result("OK");
+    }
+
+    static UssdRequest parseSession(Form form) {
+        String sessionId = sessionId(form);
+        String phone = phoneNumber(form.required("phoneNumber", 32));
+        String serviceCode = form.optional("serviceCode", 64).orElse("");
+        String network = form.optional("networkCode", 16).orElse("");
+        String text = form.optional("text", MAX_TEXT).orElse("");
+        return new UssdRequest(sessionId, serviceCode, phone, network, text);
+    }
+
+    static UssdSessionEnd parseEvent(Form form) {
+        String sessionId = sessionId(form);
+        String status = form.required("status", 32).strip();
+        if (status.isEmpty()) {
+            throw new BadRequestResponse("field status is empty");
+        }
+        form.optional("phoneNumber", 32); // validated for shape, never stored
+        return new UssdSessionEnd(sessionId, status,
+                form.optionalNonBlank("serviceCode", 64).orElse(null),
+                form.optionalNonBlank("networkCode", 16).orElse(null),
+                form.optionalNonBlank("hopsCount", 12).flatMap(AtUssdWebhook::integer).orElse(null),
+                form.optionalNonBlank("durationInMillis", 20).flatMap(AtUssdWebhook::longValue).orElse(null),
+                form.optionalNonBlank("cost", 32).orElse(null),
+                form.optionalNonBlank("errorMessage", 500).orElse(null),
+                form.optionalNonBlank("date", 40).flatMap(AtUssdWebhook::date).orElse(null),
+                form.optional("input", MAX_TEXT).orElse(""));
+    }
+
+    static String format(Reply reply) {
+        return (reply.end() ? "END " : "CON ") + reply.text();
+    }
+
+    private static String sessionId(Form form) {
+        String id = form.required("sessionId", 128).strip();
+        if (id.isEmpty()) {
+            throw new BadRequestResponse("field sessionId is empty");
+        }
+        return id;
+    }
+
+    /** AT sends "+2507..."; a '+' that was not form-encoded arrives as a space, so it is put back. */
+    private static String phoneNumber(String raw) {
+        String phone = raw.strip();
+        if (raw.startsWith(" ") && !phone.startsWith("+")) {
+            phone = "+" + phone;
+        }
+        if (!phone.matches("\\+?[0-9]{6,15}")) {
+            throw new BadRequestResponse("field phoneNumber is not a phone number");
+        }
+        return phone;
+    }
+
+    private static Optional<Integer> integer(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> longValue(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<OffsetDateTime> date(String value) {
+        try {
+            return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(OffsetDateTime.parse(value));
+            } catch (DateTimeParseException again) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package rw.ijwi.africastalking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+
+/** A form-encoded AT callback body, read strictly: one value per field, bounded lengths, no control characters. */
+final class Form {
+
+    private final Map<String, List<String>> fields;
+
+    private Form(Map<String, List<String>> fields) {
+        this.fields = fields;
+    }
+
+    static Form of(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            throw new BadRequestResponse("expected Content-Type application/x-www-form-urlencoded");
+        }
+        return of(ctx.formParamMap());
+    }
+
+    static Form of(Map<String, List<String>> fields) {
+        return new Form(fields);
+    }
+
+    String required(String name, int maxLength) {
+        return optional(name, maxLength).orElseThrow(() -> new BadRequestResponse("missing field " + name));
+    }
+
+    Optional<String> optional(String name, int maxLength) {
+        List<String> values = fields.get(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new BadRequestResponse("field " + name + " given " + values.size() + " times");
+        }
+        String value = values.get(0);
+        if (value.length() > maxLength) {
+            throw new BadRequestResponse("field " + name + " is longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+                throw new BadRequestResponse("field " + name + " contains a control character");
+            }
+        }
+        return Optional.of(value);
+    }
+
+    Optional<String> optionalNonBlank(String name, int maxLength) {
+        return optional(name, maxLength).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

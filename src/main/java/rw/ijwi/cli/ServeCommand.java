@@ -1,0 +1,37 @@
+package rw.ijwi.cli;
+
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+
+import rw.ijwi.App;
+import rw.ijwi.Config;
+
+/** Starts Ijwi and serves until the process is stopped. */
+@CommandLine.Command(name = "serve", description = "Serve the webhooks and dashboard (the default command).")
+public final class ServeCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        App app = App.build(Config.fromEnvironment()).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "ijwi-shutdown"));
+        LOG.info("Ijwi is serving on port {} (ready in {} ms)", app.port(), (System.nanoTime() - started) / 1_000_000);
+        System.out.println("Paste these callback URLs into Africa's Talking (they carry the webhook token):");
+        System.out.println(app.callbackUrls());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package rw.ijwi.db;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import rw.ijwi.Config;
+
+/** The connection pool, the migrations and Jdbi; the only place that knows how Ijwi reaches PostgreSQL. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedServer embedded;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource, EmbeddedServer embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.jdbi = Jdbi.create(dataSource)
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+    }
+
+    /** Connects to the configured PostgreSQL, or starts (or joins) the embedded one in the data dir. */
+    public static Database open(Config config, int poolSize) {
+        EmbeddedServer embedded = null;
+        HikariConfig hikari = new HikariConfig();
+        if (config.databaseUrl().isPresent()) {
+            hikari.setJdbcUrl(config.databaseUrl().get());
+            config.databaseUser().ifPresent(hikari::setUsername);
+            config.databasePassword().ifPresent(hikari::setPassword);
+        } else {
+            embedded = EmbeddedServer.startOrJoin(config.dataDir());
+            hikari.setJdbcUrl(embedded.jdbcUrl());
+            hikari.setUsername(embedded.user());
+        }
+        hikari.setPoolName("ijwi");
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setConnectionTimeout(3_000);
+        hikari.setValidationTimeout(1_000);
+        // Start even if the database is briefly away: /health reports it and USSD falls back to an END screen.
+        hikari.setInitializationFailTimeout(-1);
+        try {
+            return new Database(new HikariDataSource(hikari), embedded);
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public void migrate() {
+        migrate(dataSource);
+    }
+
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a connection can run a trivial query within a second. */
+    public boolean isUp() {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            return statement.execute("SELECT 1");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package rw.ijwi.feedback;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** Stores, deletes and exports reports. */
+@RegisterConstructorMapper(ReportRow.class)
+public interface ReportDao {
+
+    SecureRandom REFS = new SecureRandom();
+
+    /**
+     * Stores the report under a fresh 6-digit reference and returns it; a report already filed by the same
+     * USSD session (an AT retry of the last hop) is not stored again, and its reference is returned instead.
+     */
+    default String file(NewReport report) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String ref = String.valueOf(100_000 + REFS.nextInt(900_000));
+            Optional<String> stored = insert(ref, report, report.sessionId().orElse(null),
+                    report.sectorId().orElse(null), report.comment().orElse(null));
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            if (report.sessionId().isPresent()) {
+                Optional<String> earlier = refOfSession(report.sessionId().get());
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            // otherwise the reference was taken: draw another
+        }
+        throw new IllegalStateException("no free report reference after 20 draws: widen the reference");
+    }
+
+    @SqlQuery("""
+            INSERT INTO report (ref, channel, session_id, phone_hash, district_id, sector_id, service, gap, language,
+                                comment, quote_consent)
+            VALUES (:ref, :r.channel, :sessionId, :r.phoneHash, :r.districtId, :sectorId, :r.service, :r.gap,
+                    :r.language, :comment, :r.quoteConsent)
+            ON CONFLICT DO NOTHING
+            RETURNING ref""")
+    Optional<String> insert(@Bind("ref") String ref, @BindMethods("r") NewReport report,
+            @Bind("sessionId") String sessionId, @Bind("sectorId") Integer sectorId, @Bind("comment") String comment);
+
+    @SqlQuery("SELECT ref FROM report WHERE session_id = :sessionId")
+    Optional<String> refOfSession(@Bind("sessionId") String sessionId);
+
+    /** Deletes the report with this reference if, and only if, it was filed from the same (hashed) number. */
+    @SqlUpdate("DELETE FROM report WHERE ref = :ref AND phone_hash = :phoneHash")
+    int deleteOwn(@Bind("ref") String ref, @Bind("phoneHash") byte[] phoneHash);
+
+    @SqlQuery("SELECT count(*) FROM report")
+    long count();
+
+    /** Streams reports created in [from, to) in creation order to the consumer, without holding them all. */
+    @Transaction
+    default void export(OffsetDateTime from, OffsetDateTime to, Consumer<ReportRow> consumer) {
+        try (var rows = exportRows(from, to)) {
+            rows.forEach(consumer);
+        }
+    }
+
+    @SqlQuery("""
+            SELECT r.ref, r.created_at, r.channel, d.name AS district, s.name AS sector, r.service, r.gap, r.language,
+                   r.comment, r.quote_consent
+            FROM report r
+            JOIN district d ON d.id = r.district_id
+            LEFT JOIN sector s ON s.id = r.sector_id
+            WHERE r.created_at >= :from AND r.created_at < :to
+            ORDER BY r.created_at, r.id""")
+    @FetchSize(500)
+    java.util.stream.Stream<ReportRow> exportRows(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+}

@@ -1,0 +1,56 @@
+package rw.ijwi.ussd;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import rw.ijwi.feedback.NewReport;
+import rw.ijwi.feedback.ReportDao;
+import rw.ijwi.geo.Geography;
+
+/**
+ * What END screens do when reached: file the report built from the answers, or delete one by its reference.
+ * Returns the values the END text shows ({ref}) and "ok" = false when the action could not be done.
+ */
+public final class UssdActions {
+
+    public static final Set<String> NAMES = Set.of("submit_report", "delete_report");
+
+    private final ReportDao reports;
+    private final Geography geography;
+
+    public UssdActions(ReportDao reports, Geography geography) {
+        this.reports = reports;
+        this.geography = geography;
+    }
+
+    public Map<String, String> run(String action, UssdRequest request, byte[] phoneHash, SessionState state) {
+        return switch (action) {
+            case "submit_report" -> submit(request, phoneHash, state);
+            case "delete_report" -> delete(phoneHash, state);
+            default -> throw new IllegalArgumentException("unknown action " + action);
+        };
+    }
+
+    private Map<String, String> submit(UssdRequest request, byte[] phoneHash, SessionState state) {
+        Optional<Geography.District> district = geography.district(state.answers().get("district"));
+        String service = state.answers().get("service");
+        String gap = state.answers().get("gap");
+        if (district.isEmpty() || service == null || gap == null) {
+            return Map.of("ok", "false");
+        }
+        Optional<Integer> sector = geography.sector(district.get(), state.answers().get("sector"))
+                .map(Geography.Sector::id);
+        String ref = reports.file(new NewReport("ussd", Optional.of(request.sessionId()), phoneHash,
+                district.get().id(), sector, service, gap, state.language(),
+                state.answer("comment").map(String::strip).filter(c -> !c.isEmpty()),
+                "yes".equals(state.answers().get("quote"))));
+        return Map.of("ref", ref);
+    }
+
+    private Map<String, String> delete(byte[] phoneHash, SessionState state) {
+        String ref = state.answers().getOrDefault("ref", "");
+        int deleted = reports.deleteOwn(ref, phoneHash);
+        return deleted > 0 ? Map.of("ref", ref) : Map.of("ref", ref, "ok", "false");
+    }
+}

@@ -1,0 +1,43 @@
+package rw.ijwi.ussd;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** What USSD keeps between hops and sessions: language choices, free-text boundaries, end-of-session events. */
+public interface UssdDao {
+
+    @SqlQuery("SELECT language FROM phone_preference WHERE phone_hash = :hash")
+    Optional<String> language(@Bind("hash") byte[] phoneHash);
+
+    @SqlUpdate("""
+            INSERT INTO phone_preference (phone_hash, language) VALUES (:hash, :language)
+            ON CONFLICT (phone_hash) DO UPDATE SET language = excluded.language, updated_at = now()""")
+    void rememberLanguage(@Bind("hash") byte[] phoneHash, @Bind("language") String language);
+
+    @SqlUpdate("""
+            INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :end)
+            ON CONFLICT (session_id, start_offset) DO UPDATE SET end_offset = excluded.end_offset""")
+    void rememberFreeText(@Bind("session") String sessionId, @Bind("start") int start, @Bind("end") int end);
+
+    @SqlQuery("SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = :session ORDER BY start_offset")
+    @RegisterConstructorMapper(Replay.Span.class)
+    List<Replay.Span> freeTextSpans(@Bind("session") String sessionId);
+
+    @SqlUpdate("DELETE FROM ussd_free_text WHERE created_at < now() - interval '1 day'")
+    int forgetOldFreeText();
+
+    /** Stores an end-of-session notification once; a repeated one changes nothing. Returns rows inserted. */
+    @SqlUpdate("""
+            INSERT INTO ussd_session (session_id, status, service_code, network_code, hops, duration_ms, cost, error,
+                                      last_screen, ended_at)
+            VALUES (:e.sessionId, :e.status, :e.serviceCode, :e.networkCode, :e.hops, :e.durationMs, :e.cost,
+                    :e.error, :lastScreen, :e.endedAt)
+            ON CONFLICT (session_id) DO NOTHING""")
+    int recordEnd(@BindMethods("e") UssdSessionEnd end, @Bind("lastScreen") String lastScreen);
+}
