@@ -1,5 +1,8 @@
 package rw.ijwi;
 
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 
 import rw.ijwi.cli.ExportCommand;
@@ -13,12 +16,31 @@ import rw.ijwi.cli.ServeCommand;
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    private final Supplier<Config> config;
+
+    public Main(Supplier<Config> config) {
+        this.config = config;
     }
 
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(run(Config::fromEnvironment, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                args));
+    }
+
+    /** Runs one command with the given configuration and streams; returns the exit code. */
+    public static int run(Supplier<Config> config, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main(config), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return type.getDeclaredConstructor(Supplier.class).newInstance(config);
+                } catch (NoSuchMethodException noConfig) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof Config.BadSetting || e instanceof rw.ijwi.ussd.Menus.Invalid
                     || e instanceof CliError) {
@@ -33,7 +55,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new ServeCommand().run();
+        new ServeCommand(config).run();
     }
 
     /** A command-line mistake whose message names the bad value; printed without a stack trace. */

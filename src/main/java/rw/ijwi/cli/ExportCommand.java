@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,7 +38,13 @@ public final class ExportCommand implements Runnable {
     }
 
     @CommandLine.Command(name = "reports", description = "Every report, oldest first, as CSV.")
-    static final class Reports implements Runnable {
+    public static final class Reports implements Runnable {
+
+        private final Supplier<Config> config;
+
+        public Reports(Supplier<Config> config) {
+            this.config = config;
+        }
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -58,7 +65,7 @@ public final class ExportCommand implements Runnable {
             OffsetDateTime start = first.atStartOfDay(RWANDA).toOffsetDateTime();
             OffsetDateTime end = last.plusDays(1).atStartOfDay(RWANDA).toOffsetDateTime();
             PrintWriter out = spec.commandLine().getOut();
-            try (Database database = Database.open(Config.fromEnvironment(), 2)) {
+            try (Database database = Database.open(config.get(), 2)) {
                 database.migrate();
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
                 database.jdbi().onDemand(ReportDao.class).export(start, end, row -> {

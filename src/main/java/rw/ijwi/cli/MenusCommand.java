@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
@@ -29,7 +30,13 @@ public final class MenusCommand implements Runnable {
     }
 
     @CommandLine.Command(name = "check", description = "Check menu files: lengths, GSM-7, translations, transitions.")
-    static final class Check implements Runnable {
+    public static final class Check implements Runnable {
+
+        private final Supplier<Config> config;
+
+        public Check(Supplier<Config> config) {
+            this.config = config;
+        }
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -40,7 +47,7 @@ public final class MenusCommand implements Runnable {
 
         @Override
         public void run() {
-            Config config = Config.fromEnvironment();
+            Config config = this.config.get();
             MenuSource source;
             if (dir != null) {
                 if (!Files.isDirectory(dir)) {

@@ -1,5 +1,7 @@
 package rw.ijwi.cli;
 
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
@@ -9,12 +11,18 @@ import rw.ijwi.db.Database;
 @CommandLine.Command(name = "migrate", description = "Apply database migrations, then exit.")
 public final class MigrateCommand implements Runnable {
 
+    private final Supplier<Config> config;
+
+    public MigrateCommand(Supplier<Config> config) {
+        this.config = config;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        try (Database database = Database.open(Config.fromEnvironment(), 2)) {
+        try (Database database = Database.open(config.get(), 2)) {
             database.migrate();
         }
         spec.commandLine().getOut().println("migrations applied");

@@ -1,6 +1,7 @@
 package rw.ijwi.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +15,18 @@ import rw.ijwi.Config;
 @CommandLine.Command(name = "serve", description = "Serve the webhooks and dashboard (the default command).")
 public final class ServeCommand implements Runnable {
 
+    private final Supplier<Config> config;
+
+    public ServeCommand(Supplier<Config> config) {
+        this.config = config;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Override
     public void run() {
         long started = System.nanoTime();
-        App app = App.build(Config.fromEnvironment()).start();
+        App app = App.build(config.get()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();

@@ -106,7 +106,9 @@ public final class Engine {
                 answers.put(key, value);
             }
         }
-        return state.moveTo(next, 0, answers, language);
+        SessionState moved = state.moveTo(next, 0, answers, language);
+        // Arriving at the first screen (after choosing a language) starts afresh: there is nothing to go back to.
+        return next.equals(menu.start()) ? SessionState.at(next, language) : moved;
     }
 
     /** The zero-based index of a 1-based choice among n, or -1 when the input is not one of them. */

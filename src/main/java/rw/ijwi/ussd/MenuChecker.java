@@ -59,7 +59,7 @@ public final class MenuChecker {
         if (problems.isEmpty()) {
             lengths(menu, problems);
         }
-        return problems;
+        return List.copyOf(new LinkedHashSet<>(problems));
     }
 
     private void checkScreen(Menu menu, Screen s, Set<String> saved, List<Problem> problems) {
@@ -183,6 +183,7 @@ public final class MenuChecker {
         SessionState state = new SessionState(screen.id(), 0, answers, language,
                 screen.id().equals(menu.start()) ? null : SessionState.at(menu.start(), language), Optional.empty(), false);
         Map<String, String> vars = Map.of("ref", "000000");
+        boolean first = screen.id().equals(menu.start());
         int pages = renderer.pageCount(state);
         for (int page = 0; page < pages; page++) {
             SessionState onPage = new SessionState(state.screen(), page, answers, language, state.previous(),
@@ -192,16 +193,21 @@ public final class MenuChecker {
                 variants.add(onPage.withError(screen.input().isPresent() ? "input" : "invalid_choice"));
             }
             for (SessionState variant : variants) {
-                check(renderer.render(variant, vars), screen, language, page, pages, problems);
+                check(renderer.render(variant, vars), screen, first, language, page, pages, problems);
                 if (screen.isEnd() && screen.otherwise().isPresent()) {
-                    check(renderer.render(variant, Map.of("ref", "000000", "ok", "false")), screen, language, page,
+                    check(renderer.render(variant, Map.of("ref", "000000", "ok", "false")), screen, first, language, page,
                             pages, problems);
                 }
             }
         }
     }
 
-    private void check(String text, Screen screen, String language, int page, int pages, List<Problem> problems) {
+    private void check(String text, Screen screen, boolean first, String language, int page, int pages,
+            List<Problem> problems) {
+        if (pages > 1 && first && page == 0) {
+            problems.add(new Problem(screen.file(), screen.id(), language, "the first screen must fit on one page "
+                    + "(its options, the emergency numbers among them, must all show at once); it takes " + pages));
+        }
         if (Gsm7.septets(text) > limit) {
             String where = pages > 1 ? " (page " + (page + 1) + " of " + pages + ")" : "";
             problems.add(new Problem(screen.file(), screen.id(), language, tooLong(text) + where));

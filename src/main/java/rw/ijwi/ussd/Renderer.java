@@ -113,9 +113,9 @@ public final class Renderer {
 
     String footer(SessionState state) {
         String language = state.language();
-        String exit = menu.keys().exit() + ". " + menu.string("exit", language);
-        boolean canGoBack = !state.screen().equals(menu.start()) || state.page() > 0;
-        return canGoBack ? menu.keys().back() + ". " + menu.string("back", language) + "  " + exit : exit;
+        String exit = menu.keys().exit() + "." + menu.string("exit", language);
+        boolean canGoBack = state.previous() != null;
+        return canGoBack ? menu.keys().back() + "." + menu.string("back", language) + " " + exit : exit;
     }
 
     String moreLine(String language) {

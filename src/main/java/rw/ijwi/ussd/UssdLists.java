@@ -1,13 +1,9 @@
 package rw.ijwi.ussd;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import rw.ijwi.commitments.Commitment;
 import rw.ijwi.geo.Geography;
@@ -20,16 +16,14 @@ public final class UssdLists implements Lists {
 
     private final Geography geography;
     private final Map<String, Localized> strings;
-    private final LoadingCache<String, List<Commitment>> commitments;
+    private final Function<String, List<Commitment>> commitments;
 
     public UssdLists(Geography geography, Map<String, Localized> strings,
             Function<String, List<Commitment>> commitmentsOfDistrict) {
         this.geography = geography;
         this.strings = Map.copyOf(strings);
-        this.commitments = Caffeine.newBuilder()
-                .maximumSize(100)
-                .expireAfterWrite(Duration.ofSeconds(30))
-                .build(commitmentsOfDistrict::apply);
+        // Read fresh each time: only the "promised" screens ask, and a status change should show at once.
+        this.commitments = commitmentsOfDistrict;
     }
 
     @Override
@@ -45,7 +39,7 @@ public final class UssdLists implements Lists {
                     .map(d -> geography.sectors(d).stream().map(s -> new Item(s.name(), s.name())).toList())
                     .orElse(List.of());
             case "commitments" -> geography.district(answers.get("district"))
-                    .map(d -> commitments.get(d.name()).stream().map(c -> commitmentItem(c, language)).toList())
+                    .map(d -> commitments.apply(d.name()).stream().map(c -> commitmentItem(c, language)).toList())
                     .orElse(List.of());
             default -> throw new IllegalArgumentException("unknown list " + source);
         };

@@ -1,0 +1,130 @@
+package rw.ijwi.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import rw.ijwi.App;
+import rw.ijwi.Config;
+
+/** Ijwi as the tests run it: built by App.build on a fresh database, on a random port, restartable. */
+public final class TestApp implements AutoCloseable {
+
+    public static final String TOKEN = "test-webhook-token-0123456789";
+    public static final String SECRET = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    private final TestDatabase database;
+    private final Config config;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private App app;
+
+    public TestApp() {
+        this(TestDatabase.fresh(), Map.of());
+    }
+
+    public TestApp(TestDatabase database, Map<String, String> extraEnv) {
+        this.database = database;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IJWI_PORT", "0");
+        env.put("IJWI_DATABASE_URL", database.url());
+        env.put("IJWI_DATABASE_USER", database.user());
+        env.put("IJWI_DATA_DIR", tempDir().toString());
+        env.put("IJWI_MENUS_DIR", Path.of("menus").toAbsolutePath().toString());
+        env.put("IJWI_SECRET_KEY", SECRET);
+        env.put("IJWI_WEBHOOK_TOKEN", TOKEN);
+        env.putAll(extraEnv);
+        this.config = Config.from(env);
+        this.app = App.build(config).start();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops the server and starts a new one on the same database: nothing in memory survives. */
+    public void restart() {
+        app.close();
+        app = App.build(config).start();
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        return post(path, encode(form), "application/x-www-form-urlencoded");
+    }
+
+    public HttpResponse<String> post(String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET().build());
+    }
+
+    /** One USSD hop as Africa's Talking sends it; returns the body ("CON ..." or "END ..."). */
+    public String ussd(String sessionId, String phone, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("sessionId", sessionId);
+        form.put("serviceCode", "*384*7#");
+        form.put("phoneNumber", phone);
+        form.put("networkCode", "63510");
+        form.put("text", text);
+        HttpResponse<String> response = post("/at/ussd?token=" + TOKEN, form);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("USSD hop answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    public static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("ijwi-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
