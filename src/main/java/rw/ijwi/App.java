@@ -96,6 +96,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         server.start(config.port());
+        LOG.info("Ijwi is serving on port {}", server.port());
         return this;
     }
 

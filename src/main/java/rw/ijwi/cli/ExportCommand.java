@@ -26,6 +26,8 @@ public final class ExportCommand implements Runnable {
 
     /** Days are Rwanda's days (Central Africa Time), whatever the server's zone. */
     public static final ZoneId RWANDA = ZoneId.of("Africa/Kigali");
+    static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     static final String[] HEADER = {"ref", "created_at", "channel", "district", "sector", "service", "gap",
         "language", "comment", "quote_consent"};
 
@@ -70,7 +72,7 @@ public final class ExportCommand implements Runnable {
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
                 database.jdbi().onDemand(ReportDao.class).export(start, end, row -> {
                     try {
-                        csv.printRecord(row.ref(), row.createdAt().atZoneSameInstant(RWANDA).toOffsetDateTime(),
+                        csv.printRecord(row.ref(), TIME.format(row.createdAt().atZoneSameInstant(RWANDA)),
                                 row.channel(), row.district(), row.sector(), row.service(), row.gap(), row.language(),
                                 row.comment(), row.quoteConsent());
                     } catch (IOException e) {

@@ -32,7 +32,7 @@ public final class ServeCommand implements Runnable {
             app.close();
             stopped.countDown();
         }, "ijwi-shutdown"));
-        LOG.info("Ijwi is serving on port {} (ready in {} ms)", app.port(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         System.out.println("Paste these callback URLs into Africa's Talking (they carry the webhook token):");
         System.out.println(app.callbackUrls());
         try {

@@ -91,7 +91,7 @@ public final class TestDatabase {
 
     /** The single value of a query, for assertions. */
     public Object value(String sql) {
-        return jdbi().withHandle(h -> h.createQuery(sql).mapTo(Object.class).one());
+        return jdbi().withHandle(h -> h.createQuery(sql).map((rs, ctx) -> rs.getObject(1)).one());
     }
 
     public long count(String sql) {

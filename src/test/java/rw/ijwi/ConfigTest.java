@@ -1,0 +1,72 @@
+package rw.ijwi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import rw.ijwi.security.Secrets;
+
+/** Settings come from the environment; a value Ijwi cannot use stops start-up with a message naming it. */
+class ConfigTest {
+
+    record Bad(String name, String value, String message) {
+        @Override
+        public String toString() {
+            return name + "=" + value;
+        }
+    }
+
+    static Stream<Bad> badValues() {
+        return Stream.of(
+                new Bad("IJWI_PORT", "seventy", "IJWI_PORT=seventy: expected a whole number from 0 to 65535"),
+                new Bad("IJWI_PORT", "70000", "IJWI_PORT=70000: expected a whole number from 0 to 65535"),
+                new Bad("IJWI_USSD_MAX_CHARS", "200", "IJWI_USSD_MAX_CHARS=200: expected a whole number from 40 to 182"),
+                new Bad("IJWI_SUPPRESS_BELOW", "0", "IJWI_SUPPRESS_BELOW=0: expected a whole number from 1 to 1000"),
+                new Bad("IJWI_DATABASE_URL", "postgres://db/ijwi", "IJWI_DATABASE_URL=postgres://db/ijwi: expected a "
+                        + "JDBC URL starting with jdbc:postgresql:"),
+                new Bad("IJWI_WEBHOOK_TOKEN", "short", "IJWI_WEBHOOK_TOKEN=(hidden): expected at least 16 characters"),
+                new Bad("IJWI_PUBLIC_URL", "ijwi.example.org", "IJWI_PUBLIC_URL=ijwi.example.org: expected an absolute URL"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void a_bad_value_is_refused_with_its_name(Bad bad) {
+        assertThatThrownBy(() -> Config.from(Map.of(bad.name(), bad.value())))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageStartingWith(bad.message());
+    }
+
+    @Test
+    void defaults_apply_when_nothing_is_set() {
+        Config config = Config.from(Map.of());
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.ussdMaxChars()).isEqualTo(160);
+        assertThat(config.suppressBelow()).isEqualTo(5);
+        assertThat(config.databaseUrl()).isEmpty();
+    }
+
+    @Test
+    void a_secret_key_that_is_not_base64_or_too_short_is_refused_without_showing_it() {
+        assertThatThrownBy(() -> Secrets.load(Config.from(Map.of("IJWI_SECRET_KEY", "not base64!", "IJWI_DATA_DIR",
+                "target/unused")))).hasMessage("IJWI_SECRET_KEY=(hidden): not valid base64");
+        assertThatThrownBy(() -> Secrets.load(Config.from(Map.of("IJWI_SECRET_KEY", "c2hvcnQ=", "IJWI_DATA_DIR",
+                "target/unused")))).hasMessageStartingWith("IJWI_SECRET_KEY=(hidden): too short: 5 bytes");
+    }
+
+    @Test
+    void the_command_line_names_a_bad_setting_and_exits_2() {
+        var err = new java.io.StringWriter();
+        int code = Main.run(() -> Config.from(Map.of("IJWI_PORT", "x")), new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err, true), "migrate");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("ijwi: IJWI_PORT=x: expected a whole number");
+    }
+}

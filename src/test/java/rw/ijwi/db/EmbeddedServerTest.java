@@ -1,0 +1,54 @@
+package rw.ijwi.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import rw.ijwi.Config;
+import rw.ijwi.Main;
+
+/**
+ * With no IJWI_DATABASE_URL, Ijwi runs PostgreSQL itself in the data dir: kept between runs, and shared with
+ * a command run beside a running server instead of locking it out.
+ */
+class EmbeddedServerTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void data_survives_a_restart_and_a_command_beside_the_server_joins_it() {
+        Config config = Config.from(Map.of("IJWI_DATA_DIR", dataDir.toString()));
+        try (Database owner = Database.open(config, 2)) {
+            owner.migrate();
+            owner.jdbi().useHandle(h -> h.execute("INSERT INTO phone_preference (phone_hash, language) "
+                    + "VALUES ('\\x01', 'fr')"));
+
+            // A second process on the same data dir (here, a CLI command) joins the running server.
+            StringWriter out = new StringWriter();
+            int code = Main.run(() -> config, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+                    "export", "reports");
+            assertThat(code).isZero();
+            assertThat(out.toString()).startsWith("ref,created_at,");
+            try (Database joined = Database.open(config, 1)) {
+                assertThat(language(joined)).isEqualTo("fr");
+            }
+            assertThat(owner.isUp()).as("closing a joiner leaves the owner's server running").isTrue();
+        }
+        try (Database again = Database.open(config, 1)) {
+            assertThat(language(again)).isEqualTo("fr");
+        }
+        assertThat(dataDir.resolve("postgres/postgresql.conf")).exists();
+    }
+
+    private static String language(Database database) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT language FROM phone_preference")
+                .mapTo(String.class).one());
+    }
+}
