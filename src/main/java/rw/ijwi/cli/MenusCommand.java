@@ -64,6 +64,7 @@ public final class MenusCommand implements Runnable {
             out.println("menus in " + source.describe() + " are fine: " + menu.screens().size() + " screens in "
                     + String.join(", ", menu.languages()) + ", every page within " + config.ussdMaxChars()
                     + " GSM-7 characters");
+            loaded.notes().forEach(note -> out.println("note: " + note));
             long age = ChronoUnit.DAYS.between(menu.hotlines().lastVerified(), LocalDate.now());
             if (age > 180) {
                 out.println("warning: the emergency numbers were last verified " + age + " days ago ("

@@ -218,6 +218,31 @@ public final class MenuChecker {
         return Gsm7.septets(text) + " characters, over the limit of " + limit + ": \"" + text.replace("\n", "\\n") + "\"";
     }
 
+    /**
+     * Screens of written options (not data lists) that need "more" in some language: allowed, but worth
+     * shortening, since a person may never see the options past the first page.
+     */
+    public List<String> notes(Menu menu) {
+        Renderer renderer = new Renderer(menu, lists, limit);
+        List<String> notes = new ArrayList<>();
+        for (Screen screen : menu.screens().values()) {
+            if (screen.options().isEmpty()) {
+                continue;
+            }
+            for (String language : menu.languages()) {
+                SessionState state = new SessionState(screen.id(), 0, longestAnswers(menu), language,
+                        screen.id().equals(menu.start()) ? null : SessionState.at(menu.start(), language),
+                        Optional.empty(), false);
+                int pages = renderer.pageCount(state);
+                if (pages > 1) {
+                    notes.add(screen.file() + ": screen " + screen.id() + " [" + language + "] takes " + pages
+                            + " pages; shorten it so every option shows at once");
+                }
+            }
+        }
+        return notes;
+    }
+
     /** For every saved key, the longest value it can take, so placeholders are measured at their worst. */
     private Map<String, String> longestAnswers(Menu menu) {
         Map<String, String> longest = new HashMap<>();

@@ -24,8 +24,8 @@ public final class Menus {
         }
     }
 
-    /** A checked menu and the lists it was checked against. */
-    public record Loaded(Menu menu, UssdLists lists) {
+    /** A checked menu, the lists it was checked against, and notes worth an editor's attention. */
+    public record Loaded(Menu menu, UssdLists lists, List<String> notes) {
     }
 
     private Menus() {
@@ -39,10 +39,11 @@ public final class Menus {
         }
         Menu menu = result.menu().get();
         UssdLists lists = new UssdLists(geography, menu.strings(), commitments);
-        List<Problem> problems = new MenuChecker(lists, UssdActions.NAMES, limit).check(menu);
+        MenuChecker checker = new MenuChecker(lists, UssdActions.NAMES, limit);
+        List<Problem> problems = checker.check(menu);
         if (!problems.isEmpty()) {
             throw new Invalid(source.describe(), problems);
         }
-        return new Loaded(menu, lists);
+        return new Loaded(menu, lists, checker.notes(menu));
     }
 }
