@@ -1,6 +1,7 @@
 package rw.ijwi;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,16 @@ import org.slf4j.LoggerFactory;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 
+import static rw.ijwi.auth.Role.ADMIN;
+import static rw.ijwi.auth.Role.COORDINATOR;
+import static rw.ijwi.auth.Role.VIEWER;
+
 import rw.ijwi.africastalking.AtUssdWebhook;
+import rw.ijwi.audit.AuditLog;
+import rw.ijwi.auth.Accounts;
+import rw.ijwi.auth.LoginThrottle;
+import rw.ijwi.dashboard.HomePage;
+import rw.ijwi.dashboard.LoginPage;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
@@ -22,6 +32,10 @@ import rw.ijwi.ussd.Renderer;
 import rw.ijwi.ussd.UssdActions;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.ussd.UssdService;
+import rw.ijwi.web.Gate;
+import rw.ijwi.web.Messages;
+import rw.ijwi.web.SecurityHeaders;
+import rw.ijwi.web.Templates;
 import rw.ijwi.web.WebhookToken;
 
 /** Builds Ijwi from its configuration with plain constructor calls, in order; the server it returns is not started. */
@@ -34,11 +48,14 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
 
-    private App(Config config, Secrets secrets, Database database, Javalin server) {
+    private final Optional<String> setupToken;
+
+    private App(Config config, Secrets secrets, Database database, Javalin server, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
+        this.setupToken = setupToken;
     }
 
     public static App build(Config config) {
@@ -59,11 +76,24 @@ public final class App implements AutoCloseable {
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
 
+            Accounts accounts = new Accounts(jdbi);
+            AuditLog audit = jdbi.onDemand(AuditLog.class);
+            Templates templates = new Templates(Messages.load());
+            boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+            LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
+            HomePage home = new HomePage(reports, templates);
+            Gate gate = new Gate(accounts);
+
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules(), false));
                 cfg.http.maxRequestSize = 64 * 1024;
+                cfg.staticFiles.add(staticFiles -> {
+                    staticFiles.hostedPath = "/static";
+                    staticFiles.directory = "/static";
+                    staticFiles.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                });
                 cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
                         ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage()));
                 cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -76,6 +106,16 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/at/ussd", atUssd::session);
                 cfg.routes.post("/at/ussd/events", atUssd::event);
 
+                // Staff: every route names the roles that may use it; the gate enforces them (and CSRF).
+                cfg.routes.before(new SecurityHeaders());
+                cfg.routes.beforeMatched(gate);
+                cfg.routes.get("/login", login::form);
+                cfg.routes.post("/login", login::submit);
+                cfg.routes.get("/setup", login::setupForm);
+                cfg.routes.post("/setup", login::setupSubmit);
+                cfg.routes.post("/logout", login::logout, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
+
                 // Operations.
                 cfg.routes.get("/health", ctx -> {
                     boolean up = database.isUp();
@@ -83,7 +123,8 @@ public final class App implements AutoCloseable {
                             "database", up ? "up" : "down"));
                 });
             });
-            return new App(config, secrets, database, server);
+            Optional<String> setupToken = accounts.setupTokenIfNoUsers();
+            return new App(config, secrets, database, server, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -112,9 +153,18 @@ public final class App implements AutoCloseable {
         return secrets;
     }
 
+    /** When there are no users yet: the one-time link to create the first admin (valid 24 hours). */
+    public Optional<String> setupLink() {
+        return setupToken.map(token -> baseUrl() + "/setup?token=" + token);
+    }
+
+    private String baseUrl() {
+        return config.publicUrl().map(Object::toString).orElse("http://localhost:" + port());
+    }
+
     /** The callback URLs to paste into Africa's Talking, with the token. */
     public String callbackUrls() {
-        String base = config.publicUrl().map(Object::toString).orElse("http://localhost:" + port());
+        String base = baseUrl();
         String query = "?token=" + secrets.webhookToken();
         return String.join("\n",
                 "  USSD session callback:        " + base + "/at/ussd" + query,

@@ -35,6 +35,8 @@ public final class ServeCommand implements Runnable {
         LOG.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
         System.out.println("Paste these callback URLs into Africa's Talking (they carry the webhook token):");
         System.out.println(app.callbackUrls());
+        app.setupLink().ifPresent(link -> System.out.println("No dashboard users yet. Create the first administrator "
+                + "(this link works once, for 24 hours):\n  " + link));
         try {
             stopped.await();
         } catch (InterruptedException e) {

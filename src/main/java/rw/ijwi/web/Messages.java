@@ -1,0 +1,81 @@
+package rw.ijwi.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The dashboard's words in English and French (and Kinyarwanda labels where they exist), from
+ * messages/dashboard.yaml. A missing key shows as the key itself, so it is noticed, never an error page.
+ */
+public final class Messages {
+
+    public static final List<String> LANGUAGES = List.of("en", "fr");
+
+    private final Map<String, Map<String, String>> texts;
+
+    public Messages(Map<String, Map<String, String>> texts) {
+        this.texts = Map.copyOf(texts);
+    }
+
+    public static Messages load() {
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream("messages/dashboard.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("messages/dashboard.yaml is missing from the classpath");
+            }
+            Map<String, Map<String, String>> map = new ObjectMapper(new YAMLFactory())
+                    .readValue(in, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+            for (var entry : map.entrySet()) {
+                for (String language : LANGUAGES) {
+                    if (!entry.getValue().containsKey(language)) {
+                        throw new IllegalStateException("messages/dashboard.yaml: " + entry.getKey() + " has no "
+                                + language + " text");
+                    }
+                }
+            }
+            return new Messages(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read messages/dashboard.yaml", e);
+        }
+    }
+
+    public String get(String language, String key) {
+        Map<String, String> text = texts.get(key);
+        if (text == null) {
+            return key;
+        }
+        return text.getOrDefault(language, text.getOrDefault("en", key));
+    }
+
+    /** The Kinyarwanda label of a key, when there is one, to show beside the English or French. */
+    public String kinyarwanda(String key) {
+        Map<String, String> text = texts.get(key);
+        return text == null ? null : text.get("rw");
+    }
+
+    /** The words of one language, for templates. */
+    public Words in(String language) {
+        return new Words(this, LANGUAGES.contains(language) ? language : "en");
+    }
+
+    /** The dashboard's words in one language: {@code w.t("overview")}. */
+    public record Words(Messages messages, String language) {
+        public String t(String key) {
+            return messages.get(language, key);
+        }
+
+        /** The text with its Kinyarwanda label, e.g. "District (Akarere)". */
+        public String tk(String key) {
+            String rw = messages.kinyarwanda(key);
+            String text = t(key);
+            return rw == null || rw.equalsIgnoreCase(text) ? text : text + " (" + rw + ")";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package rw.ijwi.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+
+import rw.ijwi.auth.User;
+
+/** Renders the precompiled JTE templates (HTML-escaped by default) with the page chrome. */
+public final class Templates {
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Messages messages;
+
+    public Templates(Messages messages) {
+        this.messages = messages;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The chrome for this request: signed-in user and CSRF token (set by the gate), and the chosen language. */
+    public Chrome chrome(Context ctx, String titleKey, String active) {
+        Messages.Words words = messages.in(language(ctx));
+        return new Chrome(words.t(titleKey), active, ctx.attribute(Gate.USER), ctx.attribute(Gate.CSRF), words);
+    }
+
+    public void render(Context ctx, String template, Chrome chrome, Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("chrome", chrome);
+        StringOutput out = new StringOutput();
+        engine.render(template, all, out);
+        ctx.html(out.toString());
+    }
+
+    /** en or fr: from ?lang= (remembered in a cookie), else the cookie, else English. */
+    public static String language(Context ctx) {
+        String asked = ctx.queryParam("lang");
+        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+            ctx.cookie(new io.javalin.http.Cookie("lang", asked, "/", 365 * 24 * 3600, false, false, null,
+                    io.javalin.http.SameSite.LAX));
+            return asked;
+        }
+        String cookie = ctx.cookie("lang");
+        return cookie != null && Messages.LANGUAGES.contains(cookie) ? cookie : "en";
+    }
+
+    public static User user(Context ctx) {
+        return ctx.attribute(Gate.USER);
+    }
+}
