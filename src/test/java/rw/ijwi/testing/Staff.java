@@ -1,0 +1,142 @@
+package rw.ijwi.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import rw.ijwi.auth.Accounts;
+import rw.ijwi.auth.Role;
+
+/**
+ * A staff member using the dashboard from a test: a browser-like client with its own cookies, signed in
+ * through the real login form, adding the page's CSRF token to every form it posts. Also makes API tokens.
+ */
+public final class Staff {
+
+    public static final String PASSWORD = "a long enough test password";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestApp app;
+    private final HttpClient http;
+    private final String username;
+    private String csrf;
+
+    private Staff(TestApp app, String username) {
+        this.app = app;
+        this.username = username;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Creates a user with the role (and districts, for coordinators) and signs in through /login. */
+    public static Staff signIn(TestApp app, Role role, String... districts) {
+        String username = create(app, role, districts);
+        Staff staff = new Staff(app, username);
+        staff.login(PASSWORD);
+        return staff;
+    }
+
+    /** A client with no session (anonymous), for authorisation tests. */
+    public static Staff anonymous(TestApp app) {
+        return new Staff(app, null);
+    }
+
+    /** Creates a user and returns a new API token for it. */
+    public static String apiToken(TestApp app, Role role, String... districts) {
+        String username = create(app, role, districts);
+        return new Accounts(app.database().jdbi()).newToken(username);
+    }
+
+    public static String create(TestApp app, Role role, String... districts) {
+        String username = role.code() + "-" + COUNTER.incrementAndGet();
+        new Accounts(app.database().jdbi()).add(username, PASSWORD, role, List.of(districts));
+        return username;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public HttpResponse<String> login(String password) {
+        HttpResponse<String> form = get("/login");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrfOf(form.body()));
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("next", "/");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(TestApp.encode(fields))).build());
+        if (response.statusCode() == 303) {
+            csrf = csrfOf(get("/").body());
+        }
+        return response;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** Posts a form with the session's CSRF token added. */
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.putIfAbsent("_csrf", csrf);
+        }
+        return postRaw(path, fields);
+    }
+
+    /** Posts a form exactly as given (no CSRF token added). */
+    public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(TestApp.encode(form))).build());
+    }
+
+    /** Sends JSON with the session's CSRF token in X-CSRF-Token. */
+    public HttpResponse<String> postJson(String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return send(request.build());
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    static String csrfOf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token in page:\n" + html);
+        }
+        return m.group(1);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + app.port() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
