@@ -1,5 +1,7 @@
 package rw.ijwi;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +25,7 @@ import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
+import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.ussd.Engine;
@@ -50,11 +53,15 @@ public final class App implements AutoCloseable {
 
     private final Optional<String> setupToken;
 
-    private App(Config config, Secrets secrets, Database database, Javalin server, Optional<String> setupToken) {
+    private final Housekeeping housekeeping;
+
+    private App(Config config, Secrets secrets, Database database, Javalin server, Housekeeping housekeeping,
+            Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
+        this.housekeeping = housekeeping;
         this.setupToken = setupToken;
     }
 
@@ -71,7 +78,8 @@ public final class App implements AutoCloseable {
             Renderer renderer = new Renderer(menus.menu(), menus.lists(), config.ussdMaxChars());
             Engine engine = new Engine(menus.menu(), menus.lists(), renderer);
             ReportDao reports = jdbi.onDemand(ReportDao.class);
-            UssdService ussd = new UssdService(engine, renderer, jdbi.onDemand(UssdDao.class),
+            UssdDao ussdDao = jdbi.onDemand(UssdDao.class);
+            UssdService ussd = new UssdService(engine, renderer, ussdDao,
                     new UssdActions(reports, geography), new PhoneHasher(secrets.secretKey()));
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
@@ -123,8 +131,12 @@ public final class App implements AutoCloseable {
                             "database", up ? "up" : "down"));
                 });
             });
+            Housekeeping housekeeping = new Housekeeping(List.of(
+                    new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
+                    new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText)),
+                    Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, setupToken);
+            return new App(config, secrets, database, server, housekeeping, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -137,6 +149,7 @@ public final class App implements AutoCloseable {
 
     public App start() {
         server.start(config.port());
+        housekeeping.start();
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
     }
@@ -173,6 +186,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.close();
         server.stop();
         database.close();
     }
