@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 import rw.ijwi.cli.ExportCommand;
+import rw.ijwi.cli.HealthCommand;
 import rw.ijwi.cli.MenusCommand;
 import rw.ijwi.cli.MigrateCommand;
 import rw.ijwi.cli.ServeCommand;
@@ -15,7 +16,7 @@ import rw.ijwi.cli.UsersCommand;
 @CommandLine.Command(name = "ijwi", mixinStandardHelpOptions = true, version = "ijwi 0.1",
         description = "SMS and USSD community feedback gateway. With no command, serves.",
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class,
-            UsersCommand.class})
+            UsersCommand.class, HealthCommand.class})
 public final class Main implements Runnable {
 
     private final Supplier<Config> config;

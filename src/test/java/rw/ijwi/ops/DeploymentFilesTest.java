@@ -1,0 +1,99 @@
+package rw.ijwi.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The Dockerfile, compose file and systemd unit, checked statically (there is no Docker engine in CI):
+ * multi-stage, JRE only, non-root, health-checked, secrets from an env file, data on volumes.
+ */
+class DeploymentFilesTest {
+
+    private final List<String> dockerfile = lines("docker/Dockerfile");
+
+    @Test
+    void the_image_is_built_in_one_stage_and_runs_on_a_jre_as_a_non_root_user() {
+        List<String> from = dockerfile.stream().filter(l -> l.startsWith("FROM ")).toList();
+        assertThat(from).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(from.get(from.size() - 1)).contains("-jre").doesNotContain("jdk");
+        int user = indexOf("USER ");
+        assertThat(user).isPositive();
+        assertThat(dockerfile.get(user)).doesNotContain("root");
+        assertThat(user).isLessThan(indexOf("ENTRYPOINT "));
+        assertThat(dockerfile).anyMatch(l -> l.startsWith("COPY --from=build"));
+        assertThat(dockerfile).noneMatch(l -> l.startsWith("ADD http"));
+    }
+
+    @Test
+    void the_image_checks_its_health_with_the_health_command() {
+        String joined = String.join("\n", dockerfile);
+        assertThat(joined).contains("HEALTHCHECK").contains("\"health\"");
+        assertThat(joined).contains("CMD [\"serve\"]");
+    }
+
+    @Test
+    void every_path_the_dockerfile_copies_from_the_checkout_exists() {
+        for (String line : dockerfile) {
+            if (line.startsWith("COPY ") && !line.startsWith("COPY --from")) {
+                String source = line.split("\\s+")[1];
+                assertThat(Path.of(source)).as(line).exists();
+            }
+        }
+    }
+
+    @Test
+    void compose_runs_ijwi_after_a_healthy_postgres_with_volumes_and_secrets_from_the_env_file() throws IOException {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker/compose.yaml").toFile());
+        JsonNode ijwi = compose.at("/services/ijwi");
+        JsonNode postgres = compose.at("/services/postgres");
+        assertThat(ijwi.isMissingNode()).isFalse();
+        assertThat(postgres.path("image").asText()).startsWith("postgres:17");
+        assertThat(postgres.at("/healthcheck/test").toString()).contains("pg_isready");
+        assertThat(ijwi.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
+        assertThat(ijwi.at("/env_file/0").asText()).isEqualTo("ijwi.env");
+        assertThat(ijwi.at("/environment/IJWI_DATABASE_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(ijwi.at("/environment/IJWI_DATABASE_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+        assertThat(postgres.at("/environment/POSTGRES_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+        assertThat(ijwi.at("/ports/0").asText()).startsWith("127.0.0.1:");
+        List<String> volumes = new ArrayList<>();
+        compose.path("volumes").fieldNames().forEachRemaining(volumes::add);
+        assertThat(volumes).contains("pgdata", "ijwidata");
+        assertThat(Path.of("docker/ijwi.env.example")).exists();
+        assertThat(lines(".gitignore")).contains("docker/ijwi.env");
+    }
+
+    @Test
+    void the_systemd_unit_runs_serve_as_the_ijwi_user_with_a_private_data_dir() {
+        List<String> unit = lines("docker/ijwi.service");
+        assertThat(unit).contains("User=ijwi", "Restart=on-failure", "ReadWritePaths=/var/lib/ijwi");
+        assertThat(unit).anyMatch(l -> l.startsWith("ExecStart=") && l.endsWith("ijwi.jar serve"));
+    }
+
+    private int indexOf(String prefix) {
+        for (int i = dockerfile.size() - 1; i >= 0; i--) {
+            if (dockerfile.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> lines(String file) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().map(String::strip).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
