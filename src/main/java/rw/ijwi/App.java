@@ -97,6 +97,8 @@ public final class App implements AutoCloseable {
                 cfg.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules(), false));
                 cfg.http.maxRequestSize = 64 * 1024;
+                // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
+                cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(10_000));
                 cfg.staticFiles.add(staticFiles -> {
                     staticFiles.hostedPath = "/static";
                     staticFiles.directory = "/static";

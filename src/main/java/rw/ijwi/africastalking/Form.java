@@ -10,6 +10,9 @@ import io.javalin.http.Context;
 /** A form-encoded AT callback body, read strictly: one value per field, bounded lengths, no control characters. */
 final class Form {
 
+    /** AT sends about ten fields; a few more are tolerated (and ignored), thousands are an attack. */
+    static final int MAX_FIELDS = 40;
+
     private final Map<String, List<String>> fields;
 
     private Form(Map<String, List<String>> fields) {
@@ -25,6 +28,10 @@ final class Form {
     }
 
     static Form of(Map<String, List<String>> fields) {
+        int values = fields.values().stream().mapToInt(List::size).sum();
+        if (values > MAX_FIELDS) {
+            throw new BadRequestResponse("too many fields: " + values + ", at most " + MAX_FIELDS);
+        }
         return new Form(fields);
     }
 
@@ -46,6 +53,9 @@ final class Form {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c == '\uFFFD') {
+                throw new BadRequestResponse("field " + name + " is not valid UTF-8");
+            }
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
                 throw new BadRequestResponse("field " + name + " contains a control character");
             }
