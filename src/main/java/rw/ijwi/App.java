@@ -26,6 +26,8 @@ import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
+import rw.ijwi.ops.Metrics;
+import rw.ijwi.ops.RequestIds;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.ussd.Engine;
@@ -67,7 +69,8 @@ public final class App implements AutoCloseable {
 
     public static App build(Config config) {
         Secrets secrets = Secrets.load(config);
-        Database database = Database.open(config, 10);
+        Metrics metrics = new Metrics();
+        Database database = Database.open(config, 10, metrics.registry());
         try {
             database.migrate();
             var jdbi = database.jdbi();
@@ -80,7 +83,7 @@ public final class App implements AutoCloseable {
             ReportDao reports = jdbi.onDemand(ReportDao.class);
             UssdDao ussdDao = jdbi.onDemand(UssdDao.class);
             UssdService ussd = new UssdService(engine, renderer, ussdDao,
-                    new UssdActions(reports, geography), new PhoneHasher(secrets.secretKey()));
+                    new UssdActions(reports, geography), new PhoneHasher(secrets.secretKey()), metrics.registry());
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
 
@@ -117,6 +120,10 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/at/ussd/events", atUssd::event);
 
                 // Staff: every route names the roles that may use it; the gate enforces them (and CSRF).
+                cfg.routes.before(RequestIds::begin);
+                cfg.routes.before(metrics::start);
+                cfg.routes.afterMatched(metrics::stop);
+                cfg.routes.after(RequestIds::end);
                 cfg.routes.before(new SecurityHeaders());
                 cfg.routes.beforeMatched(gate);
                 cfg.routes.get("/login", login::form);
@@ -127,6 +134,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
 
                 // Operations.
+                cfg.routes.get("/metrics", metrics::scrape);
                 cfg.routes.get("/health", ctx -> {
                     boolean up = database.isUp();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "degraded",

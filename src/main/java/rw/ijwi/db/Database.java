@@ -29,6 +29,11 @@ public final class Database implements AutoCloseable {
 
     /** Connects to the configured PostgreSQL, or starts (or joins) the embedded one in the data dir. */
     public static Database open(Config config, int poolSize) {
+        return open(config, poolSize, null);
+    }
+
+    /** As {@link #open(Config, int)}, reporting pool usage to the meter registry when one is given. */
+    public static Database open(Config config, int poolSize, io.micrometer.core.instrument.MeterRegistry meters) {
         EmbeddedServer embedded = null;
         HikariConfig hikari = new HikariConfig();
         if (config.databaseUrl().isPresent()) {
@@ -46,6 +51,9 @@ public final class Database implements AutoCloseable {
         hikari.setValidationTimeout(1_000);
         // Start even if the database is briefly away: /health reports it and USSD falls back to an END screen.
         hikari.setInitializationFailTimeout(-1);
+        if (meters != null) {
+            hikari.setMetricRegistry(meters);
+        }
         try {
             return new Database(new HikariDataSource(hikari), embedded);
         } catch (RuntimeException e) {

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -33,7 +36,15 @@ public final class UssdService {
     private final PhoneHasher hasher;
     private final Cache<String, Seen> sessions;
 
-    public UssdService(Engine engine, Renderer renderer, UssdDao dao, UssdActions actions, PhoneHasher hasher) {
+    private final Counter hopsOpen;
+    private final Counter hopsEnded;
+    private final Counter fallbacks;
+
+    public UssdService(Engine engine, Renderer renderer, UssdDao dao, UssdActions actions, PhoneHasher hasher,
+            MeterRegistry meters) {
+        this.hopsOpen = meters.counter("ijwi.ussd.hops", "reply", "CON");
+        this.hopsEnded = meters.counter("ijwi.ussd.hops", "reply", "END");
+        this.fallbacks = meters.counter("ijwi.ussd.fallbacks");
         this.engine = engine;
         this.renderer = renderer;
         this.dao = dao;
@@ -48,8 +59,11 @@ public final class UssdService {
     public Reply answer(UssdRequest request) {
         Seen seen = sessions.getIfPresent(request.sessionId());
         try {
-            return answer(request, seen);
+            Reply reply = answer(request, seen);
+            (reply.end() ? hopsEnded : hopsOpen).increment();
+            return reply;
         } catch (RuntimeException e) {
+            fallbacks.increment();
             LOG.error("USSD hop failed, answered with the help lines: {}", SafeErrors.describe(e));
             String language = seen != null ? seen.state().language() : engine.menu().defaultLanguage();
             return new Reply(true, Renderer.fill(engine.menu().string("unavailable", language),

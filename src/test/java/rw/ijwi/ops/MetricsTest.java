@@ -1,0 +1,30 @@
+package rw.ijwi.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import rw.ijwi.testing.TestApp;
+
+/** /metrics speaks Prometheus text: requests per route, USSD hops, the database pool; nothing about people. */
+class MetricsTest {
+
+    @Test
+    void metrics_count_webhook_requests_by_route_and_hops_by_reply_without_numbers() {
+        try (TestApp app = new TestApp()) {
+            app.ussd("m-1", "+250788123987", "");
+            app.ussd("m-1", "+250788123987", "2");
+            HttpResponse<String> response = app.get("/metrics");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            String text = response.body();
+            assertThat(text).contains("ijwi_http_requests_seconds_count{method=\"POST\",route=\"/at/ussd\",status=\"200\"} 2");
+            assertThat(text).contains("ijwi_ussd_hops_total{reply=\"CON\"} 1.0").contains("ijwi_ussd_hops_total{reply=\"END\"} 1.0");
+            assertThat(text).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes");
+            assertThat(text).doesNotContain("123987").doesNotContain("token");
+            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+        }
+    }
+}
