@@ -1,0 +1,127 @@
+package rw.ijwi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import rw.ijwi.testing.ChildServer;
+import rw.ijwi.testing.TestApp;
+import rw.ijwi.testing.TestDatabase;
+
+/**
+ * Power cut in the middle of traffic: the server is killed with SIGKILL while sessions are filed, a new one
+ * starts on the same database, and AT retries every hop that got no answer. Every session that was told its
+ * reference has exactly that one report; every session completes; no report is stored twice.
+ */
+class CrashSafetyTest {
+
+    private static final int SESSIONS = 300;
+    private static final List<String> INPUTS = List.of("1", "1", "28", "1", "1", "3", "Ntibansubije", "2", "1");
+
+    @Test
+    void a_kill_in_the_middle_loses_no_acknowledged_report_and_duplicates_none() throws Exception {
+        TestDatabase database = TestDatabase.fresh();
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger unanswered = new AtomicInteger();
+        ChildServer first = ChildServer.start(database, Map.of());
+        ChildServer[] current = {first};
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        AtomicInteger hops = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int s = 0; s < SESSIONS; s++) {
+            String session = "crash-" + s;
+            String phone = "+2507880" + String.format("%05d", s);
+            work.add(pool.submit(() -> {
+                String text = "";
+                for (int i = 0; i <= INPUTS.size(); i++) {
+                    if (i > 0) {
+                        text = text.isEmpty() ? INPUTS.get(i - 1) : text + "*" + INPUTS.get(i - 1);
+                    }
+                    String reply = null;
+                    // AT retries a hop that got no answer; here until a server answers it.
+                    for (int attempt = 0; reply == null && attempt < 200; attempt++) {
+                        reply = hop(http, current[0].base(), session, phone, text);
+                        if (reply == null) {
+                            unanswered.incrementAndGet();
+                            sleep(50);
+                        }
+                    }
+                    hops.incrementAndGet();
+                    if (reply != null && reply.startsWith("END ")) {
+                        acknowledged.put(session, reply.replaceAll("(?s).*: ([0-9]{6})\\..*", "$1"));
+                    }
+                }
+                return null;
+            }));
+        }
+        while (hops.get() < SESSIONS * 4) {
+            sleep(5);
+        }
+        first.kill();
+        int answeredBeforeKill = hops.get();
+        current[0] = ChildServer.start(database, Map.of());
+        for (var f : work) {
+            f.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        current[0].close();
+
+        assertThat(acknowledged).hasSize(SESSIONS);
+        assertThat(database.count("SELECT count(*) FROM report")).isEqualTo(SESSIONS);
+        assertThat(database.count("SELECT count(DISTINCT session_id) FROM report")).isEqualTo(SESSIONS);
+        List<String> stored = database.jdbi().withHandle(h -> h.createQuery("SELECT session_id || '=' || ref FROM report")
+                .mapTo(String.class).list());
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(acknowledged.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        System.out.printf("crash test: %d hops answered before the kill, %d hops unanswered and retried, "
+                + "%d sessions acknowledged, %d reports stored%n", answeredBeforeKill, unanswered.get(),
+                acknowledged.size(), SESSIONS);
+    }
+
+    private static String hop(HttpClient http, String base, String session, String phone, String text) {
+        String form = "sessionId=" + enc(session) + "&phoneNumber=" + enc(phone) + "&serviceCode=" + enc("*384*7#")
+                + "&text=" + enc(text);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/at/ussd?token="
+                    + TestApp.TOKEN)).timeout(Duration.ofSeconds(5)).header("Content-Type",
+                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
