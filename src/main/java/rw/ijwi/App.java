@@ -102,8 +102,6 @@ public final class App implements AutoCloseable {
                 cfg.http.maxRequestSize = 64 * 1024;
                 // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
                 cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(10_000));
-                // On SIGTERM, requests in flight get up to 10 s to finish before the server stops.
-                cfg.jetty.modifyServer(jetty -> jetty.setStopTimeout(10_000));
                 cfg.staticFiles.add(staticFiles -> {
                     staticFiles.hostedPath = "/static";
                     staticFiles.directory = "/static";
