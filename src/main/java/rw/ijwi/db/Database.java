@@ -84,8 +84,15 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** True when a connection can run a trivial query within a second. */
+    /**
+     * True when a connection can run a trivial query within a second. Tried twice: after an outage the pool
+     * may hand out a connection the server has closed, which fails once and is then dropped by the pool.
+     */
     public boolean isUp() {
+        return ping() || ping();
+    }
+
+    private boolean ping() {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.setQueryTimeout(1);
             return statement.execute("SELECT 1");
