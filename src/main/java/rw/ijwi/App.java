@@ -20,6 +20,9 @@ import rw.ijwi.auth.LoginThrottle;
 import rw.ijwi.dashboard.HomePage;
 import rw.ijwi.dashboard.LoginPage;
 import rw.ijwi.commitments.CommitmentDao;
+import rw.ijwi.commitments.CommitmentRegister;
+import rw.ijwi.commitments.CommitmentsApi;
+import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
@@ -83,6 +86,9 @@ public final class App implements AutoCloseable {
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
             HomePage home = new HomePage(reports, templates);
             Gate gate = new Gate(accounts);
+            CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
+            CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
+            CommitmentsApi commitmentsApi = new CommitmentsApi(register);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -115,6 +121,14 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/setup", login::setupSubmit);
                 cfg.routes.post("/logout", login::logout, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/commitments", commitmentsPage::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/commitments/new", commitmentsPage::newForm, ADMIN, COORDINATOR);
+                cfg.routes.post("/commitments", commitmentsPage::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/commitments/{id}", commitmentsPage::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.post("/commitments/{id}", commitmentsPage::update, ADMIN, COORDINATOR);
+                cfg.routes.post("/commitments/{id}/notes", commitmentsPage::addNote, ADMIN, COORDINATOR);
+                cfg.routes.get("/api/v1/commitments", commitmentsApi::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.post("/api/v1/commitments", commitmentsApi::create, ADMIN, COORDINATOR);
 
                 // Operations.
                 cfg.routes.get("/health", ctx -> {
