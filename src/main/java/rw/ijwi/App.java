@@ -26,6 +26,8 @@ import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
+import rw.ijwi.review.ReviewDao;
+import rw.ijwi.review.ReviewPage;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.ussd.Engine;
@@ -89,6 +91,7 @@ public final class App implements AutoCloseable {
             CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
+            ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -129,6 +132,9 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/commitments/{id}/notes", commitmentsPage::addNote, ADMIN, COORDINATOR);
                 cfg.routes.get("/api/v1/commitments", commitmentsApi::list, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.post("/api/v1/commitments", commitmentsApi::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
+                cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
 
                 // Operations.
                 cfg.routes.get("/health", ctx -> {

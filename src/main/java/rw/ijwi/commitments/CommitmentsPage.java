@@ -28,7 +28,8 @@ public final class CommitmentsPage {
     public void list(Context ctx) {
         String district = register.geography().district(ctx.queryParam("district")).map(Geography.District::name)
                 .orElse(null);
-        String status = CommitmentInput.STATUSES.contains(ctx.queryParam("status")) ? ctx.queryParam("status") : null;
+        String asked = ctx.queryParam("status");
+        String status = asked != null && CommitmentInput.STATUSES.contains(asked) ? asked : null;
         Chrome chrome = templates.chrome(ctx, "commitments_title", "commitments");
         User user = Templates.user(ctx);
         templates.render(ctx, "commitments.jte", chrome, Map.of(

@@ -52,6 +52,7 @@ class CommitmentsPageTest {
         Staff viewer = Staff.signIn(app, Role.VIEWER);
         String list = viewer.get("/commitments?district=Rusizi&status=pledged").body();
         assertThat(list).contains("Officers at Nzahaha station").contains("/commitments/" + id);
+        assertThat(viewer.get("/commitments").body()).contains("Officers at Nzahaha station");
         assertThat(viewer.get("/commitments?status=done").body()).doesNotContain("Officers at Nzahaha station");
         String detail = viewer.get("/commitments/" + id).body();
         assertThat(detail).contains("Officers at Nzahaha station").doesNotContain("id=\"commitment-form\"");
