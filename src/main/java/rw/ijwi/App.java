@@ -13,6 +13,7 @@ import static rw.ijwi.auth.Role.ADMIN;
 import static rw.ijwi.auth.Role.COORDINATOR;
 import static rw.ijwi.auth.Role.VIEWER;
 
+import rw.ijwi.admin.AdminPage;
 import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
@@ -92,6 +93,7 @@ public final class App implements AutoCloseable {
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
             ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
+            AdminPage admin = new AdminPage(accounts, audit, geography, templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -135,6 +137,9 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
+                cfg.routes.get("/admin", admin::show, ADMIN);
+                cfg.routes.post("/admin/users", admin::addUser, ADMIN);
+                cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);
 
                 // Operations.
                 cfg.routes.get("/health", ctx -> {
