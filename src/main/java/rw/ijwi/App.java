@@ -30,6 +30,7 @@ import rw.ijwi.geo.Geography;
 import rw.ijwi.review.ReviewDao;
 import rw.ijwi.review.ReviewPage;
 import rw.ijwi.security.PhoneHasher;
+import rw.ijwi.simulator.SimulatorPage;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.ussd.Engine;
 import rw.ijwi.ussd.MenuSource;
@@ -94,6 +95,8 @@ public final class App implements AutoCloseable {
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
             ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
             AdminPage admin = new AdminPage(accounts, audit, geography, templates);
+            SimulatorPage simulator = new SimulatorPage(java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(), templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -137,6 +140,8 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
+                cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
+                cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
                 cfg.routes.get("/admin", admin::show, ADMIN);
                 cfg.routes.post("/admin/users", admin::addUser, ADMIN);
                 cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);
