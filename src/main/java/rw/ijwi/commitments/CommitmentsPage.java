@@ -8,6 +8,7 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
+import rw.ijwi.auth.Role;
 import rw.ijwi.auth.User;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.web.Chrome;
@@ -38,7 +39,7 @@ public final class CommitmentsPage {
                 "district", district == null ? "" : district,
                 "status", status == null ? "" : status,
                 "statuses", CommitmentInput.STATUSES,
-                "canCreate", user.role() != rw.ijwi.auth.Role.VIEWER));
+                "canCreate", user.role() != Role.VIEWER));
     }
 
     /** GET /commitments/new */

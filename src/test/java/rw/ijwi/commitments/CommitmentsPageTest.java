@@ -104,4 +104,13 @@ class CommitmentsPageTest {
                 .contains("<option value=\"Bugarama\"");
         assertThat(Staff.signIn(app, Role.VIEWER).get("/commitments/new").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void the_register_reads_in_french_with_kinyarwanda_labels() {
+        Staff french = Staff.signIn(app, Role.COORDINATOR, "Rusizi");
+        String page = french.get("/commitments?lang=fr").body();
+        assertThat(page).contains("<html lang=\"fr\">").contains("Registre des engagements")
+                .contains("District (Akarere)").contains("Nouvel engagement");
+        assertThat(french.get("/commitments/new").body()).contains("Qui s'est engagé").contains("Échéance");
+    }
 }

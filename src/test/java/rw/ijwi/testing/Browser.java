@@ -42,7 +42,12 @@ public final class Browser implements AutoCloseable {
 
     /** Starts headless Chromium against the app; fails (never skips) when Debian's chromium is missing. */
     public static Browser open(TestApp app) {
-        for (Path needed : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+        return open(app, CHROMIUM, CHROMEDRIVER);
+    }
+
+    /** As {@link #open(TestApp)} with other paths (a test proves the missing-browser message). */
+    static Browser open(TestApp app, Path chromium, Path chromedriver) {
+        for (Path needed : new Path[] {chromium, chromedriver}) {
             if (!Files.isExecutable(needed)) {
                 throw new AssertionError("Browser tests need " + needed + ", which is missing. Install Debian's "
                         + "browser and driver with: apt-get install -y chromium chromium-driver (.ci/run does this)");
@@ -55,12 +60,12 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(chromedriver.toString())).usingAnyFreePort().build();
         return new Browser(app, profile, new ChromeDriver(service, options));
     }
 

@@ -19,13 +19,13 @@ import rw.ijwi.testing.TestApp;
 
 /** The workflow pages in a real headless Chromium: sign in, add a commitment, file a report on the simulator, review. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserTest {
+class WorkflowBrowserTest {
 
     private final TestApp app = new TestApp();
     private final Browser browser = Browser.open(app);
     private final String coordinator = Staff.create(app, Role.COORDINATOR, "Rusizi");
 
-    BrowserTest() {
+    WorkflowBrowserTest() {
         browser.signIn(coordinator);
     }
 
