@@ -8,7 +8,24 @@
     var entry = document.getElementById('entry');
     var hopsShown = document.getElementById('hops');
     var sessionShown = document.getElementById('session-id');
-    var state = { session: null, inputs: [], ended: true, busy: false, hops: 0 };
+    var state = { session: null, inputs: [], ended: true, busy: false, hops: 0, started: 0 };
+
+    function post(path, body) {
+        return fetch(path, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': phone.dataset.csrf },
+            body: JSON.stringify(body)
+        });
+    }
+
+    // What Africa's Talking sends after a session: completed (an END screen) or abandoned (hung up).
+    function notifyEnd(completed) {
+        post('/simulator/ussd/end', {
+            session: state.session, text: state.inputs.join('*'), completed: completed,
+            hops: state.hops, ms: Date.now() - state.started
+        }).catch(function () { /* the drop-off view misses one demo session; nothing else depends on it */ });
+    }
 
     function randomId() {
         var bytes = new Uint8Array(12);
@@ -22,7 +39,10 @@
     }
 
     function idle() {
-        state = { session: null, inputs: [], ended: true, busy: false, hops: 0 };
+        if (state.session !== null && !state.ended && !state.busy) {
+            notifyEnd(false);
+        }
+        state = { session: null, inputs: [], ended: true, busy: false, hops: 0, started: 0 };
         entry.value = phone.dataset.serviceCode;
         sessionShown.textContent = '-';
         hopsShown.textContent = '0';
@@ -34,12 +54,7 @@
         state.busy = true;
         phone.classList.add('busy');
         show(phone.dataset.wait, false);
-        fetch('/simulator/ussd', {
-            method: 'POST',
-            credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': phone.dataset.csrf },
-            body: JSON.stringify({ session: state.session, text: text })
-        }).then(function (response) {
+        post('/simulator/ussd', { session: state.session, text: text }).then(function (response) {
             return response.json().catch(function () { return { error: 'HTTP ' + response.status }; });
         }).then(function (answer) {
             if (answer.error) {
@@ -51,6 +66,9 @@
             hopsShown.textContent = String(state.hops);
             state.ended = answer.end;
             show(answer.screen, answer.end);
+            if (answer.end) {
+                notifyEnd(true);
+            }
         }).catch(function () {
             state.ended = true;
             show(phone.dataset.error, true);
@@ -66,6 +84,7 @@
         if (state.ended) {
             if (state.session !== null) { idle(); return; }  // an END screen: the next Send goes back to idle
             state.session = randomId();
+            state.started = Date.now();
             sessionShown.textContent = state.session.slice(0, 8);
             state.ended = false;
             entry.value = '';

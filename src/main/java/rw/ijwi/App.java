@@ -14,6 +14,7 @@ import static rw.ijwi.auth.Role.COORDINATOR;
 import static rw.ijwi.auth.Role.VIEWER;
 
 import rw.ijwi.admin.AdminPage;
+import rw.ijwi.africastalking.AtUssdClient;
 import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
@@ -95,8 +96,9 @@ public final class App implements AutoCloseable {
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
             ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
             AdminPage admin = new AdminPage(accounts, audit, geography, templates);
-            SimulatorPage simulator = new SimulatorPage(java.net.http.HttpClient.newBuilder()
-                    .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(), templates);
+            SimulatorPage simulator = new SimulatorPage(new AtUssdClient(java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(),
+                    SimulatorPage.SERVICE_CODE, "99999"), templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -142,6 +144,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
                 cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
+                cfg.routes.post("/simulator/ussd/end", simulator::end, ADMIN, COORDINATOR);
                 cfg.routes.get("/admin", admin::show, ADMIN);
                 cfg.routes.post("/admin/users", admin::addUser, ADMIN);
                 cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);

@@ -97,6 +97,7 @@ class AuthorisationMatrixTest {
             Route.of("POST", "/review/{comment}/redact", 401, 403, 403, 303, 303),
             Route.of("GET", "/simulator", 302, 403, 200, 200, 200),
             Route.json("POST", "/simulator/ussd", HOP, 401, 403, 200, 200, 200),
+            Route.json("POST", "/simulator/ussd/end", HOP, 401, 403, 200, 200, 200),
             Route.of("GET", "/admin", 302, 403, 403, 403, 200),
             Route.of("POST", "/admin/users", 401, 403, 403, 403, 400),      // empty form: no role
             Route.of("POST", "/admin/users/{username}/disable", 401, 403, 403, 403, 303),

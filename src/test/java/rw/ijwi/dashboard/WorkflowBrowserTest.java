@@ -96,6 +96,9 @@ class WorkflowBrowserTest {
         assertThat(app.database().count("SELECT count(*) FROM report WHERE session_id LIKE 'sim-%'")).isEqualTo(before + 1);
         assertThat(app.database().value("SELECT comment FROM report WHERE session_id LIKE 'sim-%' ORDER BY id DESC LIMIT 1"))
                 .isEqualTo("The station was closed at night");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> app.database().count("SELECT count(*) FROM ussd_session WHERE session_id LIKE 'sim-%' "
+                        + "AND status = 'Success'") == 1);
         press("hangup");
         assertThat(screen.getText()).contains("Dial the code");
     }

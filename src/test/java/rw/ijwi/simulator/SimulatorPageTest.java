@@ -40,9 +40,20 @@ class SimulatorPageTest {
             last = hop(coordinator, "abcdef0123456789", text);
             assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
         }
-        assertThat(last.body()).contains("\"end\":true").contains("END ");
+        assertThat(last.body()).contains("\"end\":true").contains("Murakoze");
         assertThat(app.database().count("SELECT count(*) FROM report WHERE session_id LIKE 'sim-%-abcdef0123456789'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void the_end_of_a_simulated_session_reaches_the_events_webhook_for_the_drop_off_view() {
+        hop(coordinator, "dropoff01", "");
+        hop(coordinator, "dropoff01", "1");
+        HttpResponse<String> end = coordinator.postJson("/simulator/ussd/end",
+                "{\"session\":\"dropoff01\",\"text\":\"1\",\"completed\":false,\"hops\":2,\"ms\":5000}");
+        assertThat(end.statusCode()).as(end.body()).isEqualTo(200);
+        assertThat(app.database().value("SELECT status || ' ' || hops FROM ussd_session WHERE session_id LIKE 'sim-%-dropoff01'"))
+                .isEqualTo("Incomplete 2");
     }
 
     @Test
