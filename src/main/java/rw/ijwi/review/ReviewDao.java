@@ -23,15 +23,20 @@ public interface ReviewDao {
             LEFT JOIN sector s ON s.id = r.sector_id
             """;
 
-    /** Comments of these districts, newest first; reviewed: null any, true reviewed (and redacted), false not. */
+    /**
+     * Comments of these districts, newest first, older than the comment {@code before} when it is given;
+     * reviewed: null any, true reviewed (and redacted), false not.
+     */
     @SqlQuery(SELECT + """
             WHERE d.name = ANY(:districts)
               AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)
               AND (CAST(:reviewed AS boolean) IS NULL OR (r.reviewed_at IS NOT NULL) = :reviewed)
+              AND (CAST(:before AS bigint) IS NULL
+                   OR (r.created_at, r.id) < (SELECT b.created_at, b.id FROM report b WHERE b.id = :before))
             ORDER BY r.created_at DESC, r.id DESC
             LIMIT :limit""")
     List<Comment> comments(@Bind("districts") List<String> districts, @Bind("reviewed") Boolean reviewed,
-            @Bind("limit") int limit);
+            @Bind("before") Long before, @Bind("limit") int limit);
 
     @SqlQuery(SELECT + "WHERE r.id = :id AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)")
     Optional<Comment> find(@Bind("id") long id);

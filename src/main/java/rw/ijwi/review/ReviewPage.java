@@ -55,19 +55,38 @@ public final class ReviewPage {
         } else {
             district = "";
         }
-        String reviewed = ctx.queryParam("reviewed") == null ? "no" : ctx.queryParam("reviewed");
+        String reviewed = ctx.queryParam("reviewed");
+        if (reviewed == null || !List.of("yes", "all").contains(reviewed)) {
+            reviewed = "no";
+        }
         Boolean filter = switch (reviewed) {
             case "yes" -> Boolean.TRUE;
             case "all" -> null;
             default -> Boolean.FALSE;
         };
-        List<Comment> comments = dao.comments(shown, filter, PAGE_SIZE);
+        Long before = null;
+        if (ctx.queryParam("before") != null) {
+            try {
+                before = Long.parseLong(ctx.queryParam("before"));
+            } catch (NumberFormatException e) {
+                throw new BadRequestResponse("before: not a comment id");
+            }
+        }
+        List<Comment> comments = dao.comments(shown, filter, before, PAGE_SIZE + 1);
+        boolean more = comments.size() > PAGE_SIZE;
+        if (more) {
+            comments = comments.subList(0, PAGE_SIZE);
+        }
         audit.record(user.username(), "free_text_viewed", "page=/review district="
                 + (district.isEmpty() ? (user.isAdmin() ? "all" : "own:" + String.join(",", mine)) : district)
-                + " reviewed=" + reviewed + " shown=" + comments.size(), ctx.ip());
+                + " reviewed=" + reviewed + (before == null ? "" : " before=" + before) + " shown=" + comments.size(),
+                ctx.ip());
         Chrome chrome = templates.chrome(ctx, "review_title", "review");
         templates.render(ctx, "review.jte", chrome, Map.of("comments", comments, "districts", mine,
-                "district", district, "reviewed", reviewed, "codes", codes));
+                "district", district, "reviewed", reviewed, "codes", codes,
+                "older", more ? "/review?district=" + java.net.URLEncoder.encode(district,
+                        java.nio.charset.StandardCharsets.UTF_8) + "&reviewed=" + reviewed + "&before="
+                        + comments.get(comments.size() - 1).id() : ""));
     }
 
     /** POST /review/{id}: codes and the quotable flag. */

@@ -114,4 +114,22 @@ class ReviewPageTest {
         String page = rusizi.get("/review").body();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     }
+
+    @Test
+    void a_long_list_pages_by_older_comments() {
+        app.database().jdbi().useHandle(h -> h.execute("""
+                INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language, comment, created_at)
+                SELECT (200000 + n)::text, 'ussd', '\\x02', d.id, 'police', 'no_response', 'en', 'Paged comment ' || n,
+                       now() - n * interval '1 minute'
+                FROM generate_series(1, 105) n, district d WHERE d.name = 'Nyamasheke'"""));
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        String first = admin.get("/review?district=Nyamasheke").body();
+        assertThat(first.split("class=\"card comment\"", -1)).hasSize(101);
+        assertThat(first).contains("Paged comment 1<").contains("Paged comment 100<").doesNotContain("Paged comment 101<");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/review[^\"]+before=\\d+)\"").matcher(first);
+        assertThat(older.find()).isTrue();
+        String second = admin.get(older.group(1).replace("&amp;", "&")).body();
+        assertThat(second).contains("Paged comment 101<").contains("Paged comment 105<").doesNotContain("Paged comment 100<")
+                .doesNotContain("id=\"older\"");
+    }
 }
