@@ -15,6 +15,8 @@ import static rw.ijwi.auth.Role.ADMIN;
 import static rw.ijwi.auth.Role.COORDINATOR;
 import static rw.ijwi.auth.Role.VIEWER;
 
+import rw.ijwi.admin.AdminPage;
+import rw.ijwi.africastalking.AtUssdClient;
 import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
@@ -22,14 +24,20 @@ import rw.ijwi.auth.LoginThrottle;
 import rw.ijwi.dashboard.HomePage;
 import rw.ijwi.dashboard.LoginPage;
 import rw.ijwi.commitments.CommitmentDao;
+import rw.ijwi.commitments.CommitmentRegister;
+import rw.ijwi.commitments.CommitmentsApi;
+import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
+import rw.ijwi.review.ReviewDao;
+import rw.ijwi.review.ReviewPage;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
+import rw.ijwi.simulator.SimulatorPage;
 import rw.ijwi.ussd.Engine;
 import rw.ijwi.ussd.MenuSource;
 import rw.ijwi.ussd.Menus;
@@ -94,6 +102,14 @@ public final class App implements AutoCloseable {
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
             HomePage home = new HomePage(reports, templates);
             Gate gate = new Gate(accounts);
+            CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
+            CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
+            CommitmentsApi commitmentsApi = new CommitmentsApi(register);
+            ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
+            AdminPage admin = new AdminPage(accounts, audit, geography, templates);
+            SimulatorPage simulator = new SimulatorPage(new AtUssdClient(java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(),
+                    SimulatorPage.SERVICE_CODE, "99999"), templates);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -132,6 +148,23 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/setup", login::setupSubmit);
                 cfg.routes.post("/logout", login::logout, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/commitments", commitmentsPage::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/commitments/new", commitmentsPage::newForm, ADMIN, COORDINATOR);
+                cfg.routes.post("/commitments", commitmentsPage::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/commitments/{id}", commitmentsPage::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.post("/commitments/{id}", commitmentsPage::update, ADMIN, COORDINATOR);
+                cfg.routes.post("/commitments/{id}/notes", commitmentsPage::addNote, ADMIN, COORDINATOR);
+                cfg.routes.get("/api/v1/commitments", commitmentsApi::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.post("/api/v1/commitments", commitmentsApi::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
+                cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
+                cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
+                cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
+                cfg.routes.post("/simulator/ussd/end", simulator::end, ADMIN, COORDINATOR);
+                cfg.routes.get("/admin", admin::show, ADMIN);
+                cfg.routes.post("/admin/users", admin::addUser, ADMIN);
+                cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);
 
                 // Operations.
                 cfg.routes.get("/metrics", metrics::scrape);

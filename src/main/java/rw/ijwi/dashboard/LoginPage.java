@@ -91,7 +91,7 @@ public final class LoginPage {
 
     /** POST /setup */
     public void setupSubmit(Context ctx) {
-        String token = ctx.formParam("token");
+        String token = Optional.ofNullable(ctx.formParam("token")).orElse("");
         if (!Keys.sameSecret(Optional.ofNullable(ctx.cookie(LOGIN_CSRF_COOKIE)).orElse("-"), ctx.formParam("_csrf"))) {
             showSetup(ctx, HttpStatus.FORBIDDEN, token, "error_form_expired");
             return;

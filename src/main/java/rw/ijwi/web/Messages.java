@@ -22,7 +22,8 @@ public final class Messages {
     private final Map<String, Map<String, String>> texts;
 
     public Messages(Map<String, Map<String, String>> texts) {
-        this.texts = Map.copyOf(texts);
+        // Unmodifiable but in file order, so lists kept in the file (review codes) keep their order.
+        this.texts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
     }
 
     public static Messages load() {
@@ -52,6 +53,11 @@ public final class Messages {
             return key;
         }
         return text.getOrDefault(language, text.getOrDefault("en", key));
+    }
+
+    /** The keys that start with the prefix, in file order, e.g. the review codes ("code_..."). */
+    public List<String> keysStartingWith(String prefix) {
+        return texts.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
     }
 
     /** The Kinyarwanda label of a key, when there is one, to show beside the English or French. */

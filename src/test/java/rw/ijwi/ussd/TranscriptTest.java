@@ -67,6 +67,10 @@ class TranscriptTest {
                     database.jdbi().useHandle(h -> h.execute(s.get("sql").asText()));
                     continue;
                 }
+                if (s.has("api")) {
+                    callApi(app, s.get("api"), where);
+                    continue;
+                }
                 if (s.has("session")) {
                     session = s.get("session").asText();
                     text = null;
@@ -130,6 +134,28 @@ class TranscriptTest {
                 assertThat(normalise(rows)).as(file.getFileName() + ": " + check.get("query").asText())
                         .isEqualTo(normalise(expected));
             }
+        }
+    }
+
+    /** Posts JSON as a new user of the given role holding an API token, and checks the status. */
+    private static void callApi(TestApp app, JsonNode api, String where) {
+        rw.ijwi.auth.Role role = rw.ijwi.auth.Role.of(api.path("role").asText("admin")).orElseThrow();
+        List<String> districts = new ArrayList<>();
+        api.path("districts").forEach(d -> districts.add(d.asText()));
+        String token = rw.ijwi.testing.Staff.apiToken(app, role, districts.toArray(String[]::new));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + api.get("post").asText()))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(api.get("json").toString())).build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(where + ": " + response.body()).isEqualTo(api.path("status").asInt(201));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,110 @@
+package rw.ijwi.simulator;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import rw.ijwi.africastalking.AtUssdClient;
+import rw.ijwi.auth.User;
+import rw.ijwi.web.Templates;
+
+/**
+ * A feature phone in the browser for demos and menu trials. Its hops, and the end-of-session notice, go
+ * through the real /at/ussd webhooks over loopback, as Africa's Talking would send them; the webhook token
+ * stays on the server.
+ */
+public final class SimulatorPage {
+
+    public static final String SERVICE_CODE = "*384*7#";
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9]{8,40}");
+
+    private final AtUssdClient client;
+    private final Templates templates;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SimulatorPage(AtUssdClient client, Templates templates) {
+        this.client = client;
+        this.templates = templates;
+    }
+
+    /** The simulator's fixed test number for a user: the same every time, never a real subscriber's. */
+    public static String phoneOf(User user) {
+        return String.format("+2507990%05d", user.id() % 100_000);
+    }
+
+    /** GET /simulator */
+    public void show(Context ctx) {
+        User user = Templates.user(ctx);
+        templates.render(ctx, "simulator.jte", templates.chrome(ctx, "simulator_title", "simulator"),
+                Map.of("phone", phoneOf(user), "serviceCode", SERVICE_CODE));
+    }
+
+    /** POST /simulator/ussd {"session": "...", "text": "1*2"}: one hop, answered {"end", "screen"}. */
+    public void hop(Context ctx) throws InterruptedException {
+        User user = Templates.user(ctx);
+        JsonNode body = body(ctx);
+        try {
+            AtUssdClient.Hop hop = client.hop(loopback(ctx), sessionOf(user, body), phoneOf(user), text(body));
+            ctx.json(Map.of("end", hop.end(), "screen", hop.screen()));
+        } catch (AtUssdClient.Unanswered e) {
+            ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    /** POST /simulator/ussd/end {"session", "text", "completed", "hops", "ms"}: the end-of-session notice. */
+    public void end(Context ctx) throws InterruptedException {
+        User user = Templates.user(ctx);
+        JsonNode body = body(ctx);
+        int hops = Math.max(0, Math.min(1000, body.path("hops").asInt(0)));
+        long millis = Math.max(0, Math.min(3_600_000L, body.path("ms").asLong(0)));
+        try {
+            client.ended(loopback(ctx), sessionOf(user, body), phoneOf(user), body.path("completed").asBoolean(false),
+                    hops, millis, text(body));
+            ctx.json(Map.of("ok", true));
+        } catch (AtUssdClient.Unanswered e) {
+            ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage()));
+        }
+    }
+
+    private JsonNode body(Context ctx) {
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body());
+        } catch (IOException e) {
+            throw new BadRequestResponse("body: not valid JSON");
+        }
+        if (body == null || !body.path("session").isTextual() || !body.path("text").isTextual()) {
+            throw new BadRequestResponse("body: {\"session\": \"...\", \"text\": \"...\"} expected");
+        }
+        return body;
+    }
+
+    /** The session id the webhook sees: the user's id and the browser's random part, so users never share one. */
+    private static String sessionOf(User user, JsonNode body) {
+        String session = body.get("session").asText();
+        if (!SESSION.matcher(session).matches()) {
+            throw new BadRequestResponse("session: 8 to 40 letters or digits");
+        }
+        return "sim-" + user.id() + "-" + session;
+    }
+
+    private static String text(JsonNode body) {
+        String text = body.get("text").asText();
+        if (text.length() > 1000) {
+            throw new BadRequestResponse("text: at most 1000 characters");
+        }
+        return text;
+    }
+
+    /** This very server, over loopback: the port the request came in on. */
+    private static String loopback(Context ctx) {
+        return "http://127.0.0.1:" + ctx.req().getLocalPort();
+    }
+}

@@ -1,0 +1,130 @@
+package rw.ijwi.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven by Selenium, for browser tests: Debian's chromium and chromium-driver at
+ * fixed paths (never a downloaded browser), a fresh profile each time, screenshots under target/screenshots.
+ * When chromium is not installed the tests fail with the command that installs it; they never skip.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private final TestApp app;
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    private Browser(TestApp app, Path profile, ChromeDriver driver) {
+        this.app = app;
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    /** Starts headless Chromium against the app; fails (never skips) when Debian's chromium is missing. */
+    public static Browser open(TestApp app) {
+        return open(app, CHROMIUM, CHROMEDRIVER);
+    }
+
+    /** As {@link #open(TestApp)} with other paths (a test proves the missing-browser message). */
+    static Browser open(TestApp app, Path chromium, Path chromedriver) {
+        for (Path needed : new Path[] {chromium, chromedriver}) {
+            if (!Files.isExecutable(needed)) {
+                throw new AssertionError("Browser tests need " + needed + ", which is missing. Install Debian's "
+                        + "browser and driver with: apt-get install -y chromium chromium-driver (.ci/run does this)");
+            }
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("ijwi-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,800", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver.toString())).usingAnyFreePort().build();
+        return new Browser(app, profile, new ChromeDriver(service, options));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the app, e.g. "/commitments". */
+    public Browser go(String path) {
+        driver.get("http://127.0.0.1:" + app.port() + path);
+        return this;
+    }
+
+    /** Signs in through the login form, as a person would. */
+    public Browser signIn(String username) {
+        go("/login");
+        find(By.name("username")).sendKeys(username);
+        find(By.name("password")).sendKeys(Staff.PASSWORD);
+        find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitUntil(By.cssSelector("header form.logout"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    /** Waits (up to 10 s) until the element is visible. */
+    public WebElement waitUntil(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits (up to 10 s) until the element's text contains the part. */
+    public void waitForText(By by, String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, part));
+    }
+
+    /** Saves a PNG of the page as target/screenshots/NAME.png, kept as a test artifact. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a leftover temporary profile is harmless
+            }
+        }
+    }
+}
