@@ -1,6 +1,12 @@
 package rw.ijwi;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,13 +14,29 @@ import org.slf4j.LoggerFactory;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 
+import rw.ijwi.africastalking.AtSmsClient;
+import rw.ijwi.africastalking.AtSmsWebhook;
 import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
+import rw.ijwi.radio.CampaignApi;
+import rw.ijwi.radio.CampaignVotes;
+import rw.ijwi.radio.LiveTally;
+import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
+import rw.ijwi.sms.HelpKeyword;
+import rw.ijwi.sms.InboundProcessor;
+import rw.ijwi.sms.JoinKeyword;
+import rw.ijwi.sms.KeywordRouter;
+import rw.ijwi.sms.OutboxSender;
+import rw.ijwi.sms.SmsGateway;
+import rw.ijwi.sms.SmsReceiver;
+import rw.ijwi.sms.SmsTexts;
+import rw.ijwi.sms.StopKeyword;
+import rw.ijwi.sms.Worker;
 import rw.ijwi.ussd.Engine;
 import rw.ijwi.ussd.MenuSource;
 import rw.ijwi.ussd.Menus;
@@ -33,15 +55,40 @@ public final class App implements AutoCloseable {
     private final Secrets secrets;
     private final Database database;
     private final Javalin server;
+    private final SmsWork sms;
 
-    private App(Config config, Secrets secrets, Database database, Javalin server) {
+    /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
+    public record SmsWork(InboundProcessor inbound, OutboxSender outbox, Worker inboundWorker, Worker outboxWorker,
+            LiveTally live) {
+
+        void start() {
+            inboundWorker.start();
+            outboxWorker.start();
+            live.start();
+        }
+
+        void stop() {
+            inboundWorker.stop();
+            outboxWorker.stop();
+            live.close();
+        }
+    }
+
+    private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
+        this.sms = sms;
     }
 
     public static App build(Config config) {
+        return build(config, Clock.systemUTC(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** As build(config), with the clock and the HTTP client for Africa's Talking given (tests control both). */
+    public static App build(Config config, Clock clock, HttpClient http) {
         Secrets secrets = Secrets.load(config);
         Database database = Database.open(config, 10);
         try {
@@ -54,10 +101,32 @@ public final class App implements AutoCloseable {
             Renderer renderer = new Renderer(menus.menu(), menus.lists(), config.ussdMaxChars());
             Engine engine = new Engine(menus.menu(), menus.lists(), renderer);
             ReportDao reports = jdbi.onDemand(ReportDao.class);
+            PhoneHasher hasher = new PhoneHasher(secrets.secretKey());
             UssdService ussd = new UssdService(engine, renderer, jdbi.onDemand(UssdDao.class),
-                    new UssdActions(reports, geography), new PhoneHasher(secrets.secretKey()));
+                    new UssdActions(reports, geography), hasher);
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
+
+            // SMS and radio (issue 4): the keyword list is explicit; the outbox is the only way out.
+            SmsTexts smsTexts = SmsTexts.load(menuSource(config));
+            PhoneCipher cipher = new PhoneCipher(secrets.secretKey());
+            KeywordRouter router = new KeywordRouter(List.of(
+                    new StopKeyword(),
+                    new JoinKeyword(geography, smsTexts),
+                    new HelpKeyword(smsTexts)));
+            Optional<SmsGateway> gateway = config.at().configured()
+                    ? Optional.of(new AtSmsClient(http, config.at().baseUrl(), config.at().username().orElseThrow(),
+                            config.at().apiKey().orElseThrow(), config.at().senderId()))
+                    : Optional.empty();
+            OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random());
+            Worker outboxWorker = new Worker("ijwi-sms-outbox", sender::sendBatch, 1_000);
+            InboundProcessor inbound = new InboundProcessor(jdbi, router, new CampaignVotes(smsTexts), smsTexts, clock,
+                    outboxWorker::wake);
+            Worker inboundWorker = new Worker("ijwi-sms-inbound", inbound::processBatch, 500);
+            AtSmsWebhook atSms = new AtSmsWebhook(new SmsReceiver(jdbi, hasher, cipher, clock, inboundWorker::wake));
+            CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
+            LiveTally live = new LiveTally(jdbi);
+            SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -75,6 +144,17 @@ public final class App implements AutoCloseable {
                 cfg.routes.before("/at/*", token);
                 cfg.routes.post("/at/ussd", atUssd::session);
                 cfg.routes.post("/at/ussd/events", atUssd::event);
+                cfg.routes.post("/at/sms", atSms::incoming);
+                cfg.routes.post("/at/sms/delivery", atSms::delivery);
+                cfg.routes.post("/at/sms/optout", atSms::optOut);
+
+                // Radio campaigns and the studio screen (issue 4).
+                // TODO(auth): coordinator+admin
+                cfg.routes.post("/api/v1/campaigns", campaigns::create);
+                cfg.routes.get("/api/v1/campaigns/{id}", campaigns::get);
+                cfg.routes.get("/api/v1/campaigns/{id}/tally", campaigns::tally);
+                cfg.routes.get("/radio/{id}/live", live::page);
+                cfg.routes.sse("/radio/{id}/events", live::events);
 
                 // Operations.
                 cfg.routes.get("/health", ctx -> {
@@ -83,7 +163,7 @@ public final class App implements AutoCloseable {
                             "database", up ? "up" : "down"));
                 });
             });
-            return new App(config, secrets, database, server);
+            return new App(config, secrets, database, server, sms);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -95,9 +175,20 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
+        startServer();
+        sms.start();
+        return this;
+    }
+
+    /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
+    public App startServer() {
         server.start(config.port());
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
+    }
+
+    public SmsWork sms() {
+        return sms;
     }
 
     public int port() {
@@ -118,11 +209,15 @@ public final class App implements AutoCloseable {
         String query = "?token=" + secrets.webhookToken();
         return String.join("\n",
                 "  USSD session callback:        " + base + "/at/ussd" + query,
-                "  USSD end-of-session events:   " + base + "/at/ussd/events" + query);
+                "  USSD end-of-session events:   " + base + "/at/ussd/events" + query,
+                "  SMS incoming messages:        " + base + "/at/sms" + query,
+                "  SMS delivery reports:         " + base + "/at/sms/delivery" + query,
+                "  SMS bulk opt-out:             " + base + "/at/sms/optout" + query);
     }
 
     @Override
     public void close() {
+        sms.stop();
         server.stop();
         database.close();
     }
