@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestClock;
 import rw.ijwi.testing.TestDatabase;
+import rw.ijwi.testing.Texting;
 
 /**
  * The AT SMS callbacks (incoming, delivery report, opt-out) as AT sends them, good and bad: one labelled case per
@@ -64,8 +63,7 @@ class AtSmsWebhookTest {
     }
 
     static String hash(String phone) {
-        return "'\\x" + HexFormat.of().formatHex(new PhoneHasher(java.util.Base64.getDecoder().decode(TestApp.SECRET))
-                .hash(phone)) + "'::bytea";
+        return Texting.hash(phone);
     }
 
     static Case sms(String label, List<String> bodies, int status, String reply, Check... checks) {
