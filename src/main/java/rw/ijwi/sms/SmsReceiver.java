@@ -16,6 +16,7 @@ import rw.ijwi.security.PhoneHasher;
 public final class SmsReceiver {
 
     private final Jdbi jdbi;
+    private final InboundDao inbound;
     private final PhoneHasher hasher;
     private final PhoneCipher cipher;
     private final Clock clock;
@@ -23,6 +24,7 @@ public final class SmsReceiver {
 
     public SmsReceiver(Jdbi jdbi, PhoneHasher hasher, PhoneCipher cipher, Clock clock, Runnable inboundArrived) {
         this.jdbi = jdbi;
+        this.inbound = jdbi.onDemand(InboundDao.class);
         this.hasher = hasher;
         this.cipher = cipher;
         this.clock = clock;
@@ -31,7 +33,7 @@ public final class SmsReceiver {
 
     /** True when the message is new; a repeated provider id changes nothing. */
     public boolean receive(InboundSms message) {
-        int stored = jdbi.onDemand(InboundDao.class).store(message, hasher.hash(message.from()),
+        int stored = inbound.store(message, hasher.hash(message.from()),
                 cipher.encrypt(message.from()), now());
         if (stored == 1) {
             inboundArrived.run();
