@@ -85,8 +85,9 @@ public final class CampaignVotes implements Polls {
             if (!split[1].isEmpty()) {
                 comment(campaign, split[1], context);
             }
-            return outcome(split[1].isEmpty() ? "vote" : "vote_comment", campaign, reply(campaign, "vote", language,
-                    Map.of("choice", option.get().labels().get(language))));
+            String spoken = languageOf(option.get(), split[0], language);
+            return outcome(split[1].isEmpty() ? "vote" : "vote_comment", campaign, reply(campaign, "vote", spoken,
+                    Map.of("choice", option.get().labels().get(spoken))));
         }
 
         @Override
@@ -98,8 +99,9 @@ public final class CampaignVotes implements Polls {
             Campaign campaign = onAir.get(0);
             return campaign.option(word).map(option -> {
                 vote(campaign, option, context);
-                return outcome("vote", campaign, reply(campaign, "vote", context.language(),
-                        Map.of("choice", option.labels().get(context.language()))));
+                String spoken = languageOf(option, word, context.language());
+                return outcome("vote", campaign, reply(campaign, "vote", spoken,
+                        Map.of("choice", option.labels().get(spoken))));
             });
         }
 
@@ -126,6 +128,13 @@ public final class CampaignVotes implements Polls {
                 dao.flagBurst(campaign.id(), digest, numbers, utc(now));
             }
         }
+    }
+
+    /** "yes" is the English label of the option: the listener wrote English, so the reply is in English. */
+    static String languageOf(Campaign.Option option, String word, String fallback) {
+        String normal = Words.normalise(word);
+        return option.labels().entrySet().stream().filter(e -> Words.normalise(e.getValue()).equals(normal))
+                .map(Map.Entry::getKey).sorted().findFirst().orElse(fallback);
     }
 
     private String reply(Campaign campaign, String name, String language, Map<String, String> values) {
