@@ -150,6 +150,15 @@ public interface CampaignDao {
         return rows.stream().map(r -> assemble(r, options.getOrDefault(r.id(), List.of()))).toList();
     }
 
+    /** rw, en, fr in that order, as the API shows them. */
+    private static Map<String, String> languages(String rw, String en, String fr) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("rw", rw);
+        texts.put("en", en);
+        texts.put("fr", fr);
+        return java.util.Collections.unmodifiableMap(texts);
+    }
+
     private static Campaign assemble(CampaignRow row, List<OptionRow> options) {
         Map<String, Map<String, String>> replies;
         try {
@@ -158,9 +167,8 @@ public interface CampaignDao {
             throw new IllegalStateException("campaign " + row.id() + " has unreadable replies", e);
         }
         return new Campaign(row.id(), row.name(), row.station(), row.show(), row.keyword(),
-                Map.of("rw", row.questionRw(), "en", row.questionEn(), "fr", row.questionFr()),
-                options.stream().map(o -> new Campaign.Option(o.code(),
-                        Map.of("rw", o.labelRw(), "en", o.labelEn(), "fr", o.labelFr()),
+                languages(row.questionRw(), row.questionEn(), row.questionFr()),
+                options.stream().map(o -> new Campaign.Option(o.code(), languages(o.labelRw(), o.labelEn(), o.labelFr()),
                         o.aliases().isEmpty() ? List.of() : Arrays.asList(o.aliases().split(" ")))).toList(),
                 replies, row.opensAt().toInstant(), row.closesAt().toInstant());
     }

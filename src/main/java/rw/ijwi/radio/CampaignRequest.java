@@ -144,7 +144,7 @@ public record CampaignRequest(String name, String station, String show, String k
         for (String language : LANGUAGES) {
             texts.put(language, text(node, language, max, true, where));
         }
-        return Map.copyOf(texts);
+        return java.util.Collections.unmodifiableMap(texts);
     }
 
     private static String text(JsonNode node, String field, int max, boolean required) {

@@ -32,7 +32,8 @@ public final class OutboxSender {
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     static final Duration PAUSE = Duration.ofMinutes(15);
-    private static final Duration WAITING_LOG_EVERY = Duration.ofMinutes(5);
+    private static final Duration WAITING_CHECK_EVERY = Duration.ofSeconds(10);
+    private static final Duration WAITING_LOG_EVERY = Duration.ofMinutes(1);
 
     private final Jdbi jdbi;
     private final Optional<SmsGateway> gateway;
@@ -40,6 +41,7 @@ public final class OutboxSender {
     private final Clock clock;
     private final Random random;
     private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Instant lastWaitingCheck = Instant.MIN;
     private volatile Instant lastWaitingLog = Instant.MIN;
     private volatile long lastWaitingCount = -1;
 
@@ -189,17 +191,19 @@ public final class OutboxSender {
         return cipher.decrypt(row.phoneEncrypted());
     }
 
+    /** Without an account: says how many SMS wait (never who or what), when it changes, at most once a minute. */
     private void logWaiting() {
         Instant now = clock.instant();
-        if (now.isBefore(lastWaitingLog.plus(WAITING_LOG_EVERY))) {
+        if (now.isBefore(lastWaitingCheck.plus(WAITING_CHECK_EVERY))) {
             return;
         }
+        lastWaitingCheck = now;
         long queued = jdbi.onDemand(OutboxDao.class).queued();
-        if (queued > 0 && queued != lastWaitingCount) {
+        if (queued > 0 && queued != lastWaitingCount && !now.isBefore(lastWaitingLog.plus(WAITING_LOG_EVERY))) {
             LOG.warn("{} outbound SMS waiting in the outbox: Africa's Talking is not configured "
                     + "(set IJWI_AT_USERNAME and IJWI_AT_API_KEY)", queued);
             lastWaitingCount = queued;
+            lastWaitingLog = now;
         }
-        lastWaitingLog = now;
     }
 }

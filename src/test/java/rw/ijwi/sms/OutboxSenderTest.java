@@ -194,14 +194,27 @@ class OutboxSenderTest {
     }
 
     @Test
-    void without_credentials_messages_stay_in_the_outbox() {
+    void without_credentials_messages_stay_in_the_outbox_and_the_log_says_how_many_but_not_whose() {
         app.close();
         app = new TestApp(TestDatabase.fresh(), Map.of(), clock, false);
-        Texting.text(app, "+250788200014", "HELP");
-        process();
-        assertThat(send()).isZero();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(OutboxSender.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try {
+            Texting.text(app, "+250788200014", "HELP");
+            Texting.text(app, "+250788200015", "HELP");
+            process();
+            assertThat(send()).isZero();
+        } finally {
+            log.detachAppender(captured);
+        }
         assertThat(row("+250788200014")).isEqualTo("queued null 0 number kept");
         assertThat(at.requests()).isEmpty();
+        assertThat(captured.list).extracting(e -> e.getFormattedMessage()).containsExactly("2 outbound SMS waiting in "
+                + "the outbox: Africa's Talking is not configured (set IJWI_AT_USERNAME and IJWI_AT_API_KEY)");
     }
 
     @Test
