@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
                     new HelpKeyword(smsTexts)));
             Optional<SmsGateway> gateway = config.at().configured()
                     ? Optional.of(new AtSmsClient(http, config.at().baseUrl(), config.at().username().orElseThrow(),
-                            config.at().apiKey().orElseThrow(), config.at().senderId()))
+                            config.at().apiKey().orElseThrow(), config.at().senderId(), AtSmsClient.TIMEOUT))
                     : Optional.empty();
             OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random());
             Worker outboxWorker = new Worker("ijwi-sms-outbox", sender::sendBatch, 1_000);

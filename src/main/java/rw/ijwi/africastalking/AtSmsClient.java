@@ -28,7 +28,8 @@ import rw.ijwi.sms.SmsGateway;
 public final class AtSmsClient implements SmsGateway {
 
     static final String PATH = "/version1/messaging";
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** With enqueue=1 AT answers at once; 15 s without an answer is treated as a timeout and retried later. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -36,13 +37,16 @@ public final class AtSmsClient implements SmsGateway {
     private final String username;
     private final String apiKey;
     private final Optional<String> senderId;
+    private final Duration timeout;
 
-    public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId) {
+    public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId,
+            Duration timeout) {
         this.http = http;
         this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + PATH);
         this.username = username;
         this.apiKey = apiKey;
         this.senderId = senderId;
+        this.timeout = timeout;
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class AtSmsClient implements SmsGateway {
         form.put("bulkSMSMode", "1");
         form.put("enqueue", "1");
         HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("apiKey", apiKey)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
