@@ -31,9 +31,13 @@ public final class SmsTexts {
     public static final Map<String, Integer> PLACEHOLDER_LENGTH = Map.of(
             "district", 12, "keyword", 20, "choice", 30, "example", 24);
 
-    /** Words an SMS must never carry: a phone may be read by the person the sender fears. */
-    private static final Pattern UNSAFE = Pattern.compile(
-            "\\b(gbv|violences?|abus(e|es|ed)?|ihohoter\\w*|ihohotera\\w*)\\b", Pattern.CASE_INSENSITIVE);
+    /**
+     * Words an SMS must never carry, because a phone may be read by the person the sender fears: what the service
+     * is about, in three languages, and the names of the organisations behind it.
+     */
+    private static final Pattern UNSAFE = Pattern.compile("\\b(gbv|violences?|abus(e|es|ed)?|ihohoter\\w*|"
+            + "ihohotera\\w*|gender[- ]based|pro[- ]?femmes|twese hamwe|r[e\u00e9]seau des femmes)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     /** sms.yaml cannot be used; the message lists every problem, one per line, naming reply and language. */

@@ -46,6 +46,15 @@ class SmsTextsTest {
     }
 
     @Test
+    void the_names_behind_the_service_are_refused_like_the_words_for_what_it_is_about() {
+        assertThat(SmsTexts.check("Murakoze, Pro-Femmes / Twese Hamwe")).containsExactly(
+                "the word 'Pro-Femmes' must never be sent by SMS");
+        assertThat(SmsTexts.check("Merci, Reseau des Femmes")).hasSize(1);
+        assertThat(SmsTexts.check("Thanks. Gender-based services: call us")).hasSize(1);
+        assertThat(SmsTexts.check("Murakoze cyane! Ubutumwa bwanyu bwakiriwe.")).isEmpty();
+    }
+
+    @Test
     void start_up_refuses_replies_that_fail_the_check() throws Exception {
         for (Path f : Files.list(Path.of("menus")).toList()) {
             Files.copy(f, dir.resolve(f.getFileName()));
