@@ -75,10 +75,12 @@ CREATE INDEX sms_outbox_due ON sms_outbox (next_attempt_at, id) WHERE state = 'q
 CREATE INDEX sms_outbox_message ON sms_outbox (provider_message_id) WHERE provider_message_id IS NOT NULL;
 CREATE INDEX sms_outbox_phone ON sms_outbox (phone_hash);
 
--- Delivery reports as received, once per (message id, status); the outbox row keeps the furthest status.
+-- Delivery reports as received, once per (message id, status); the outbox row keeps the furthest status. A
+-- report can arrive before the send's answer is recorded; it is applied when the message id is.
 CREATE TABLE sms_delivery_report (
     provider_message_id text NOT NULL,
     status              text NOT NULL,
+    rank                smallint NOT NULL,
     failure_reason      text,
     network_code        text,
     received_at         timestamptz NOT NULL,

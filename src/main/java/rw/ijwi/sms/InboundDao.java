@@ -33,6 +33,10 @@ public interface InboundDao {
     @RegisterConstructorMapper(Waiting.class)
     List<Waiting> claim(@Bind("limit") int limit);
 
+    /** The oldest waiting ids, without locking: the one-by-one path claims each again. */
+    @SqlQuery("SELECT id FROM sms_inbound WHERE processed_at IS NULL ORDER BY id LIMIT :limit")
+    List<Long> waitingIds(@Bind("limit") int limit);
+
     @SqlQuery("""
             SELECT id, phone_hash, reply_to, text FROM sms_inbound
             WHERE id = :id AND processed_at IS NULL FOR UPDATE SKIP LOCKED""")

@@ -81,9 +81,7 @@ public final class InboundProcessor {
     }
 
     private int oneByOne(Instant now, int[] replies) {
-        List<Long> ids = jdbi.withHandle(h -> h.createQuery(
-                "SELECT id FROM sms_inbound WHERE processed_at IS NULL ORDER BY id LIMIT " + BATCH)
-                .mapTo(Long.class).list());
+        List<Long> ids = jdbi.onDemand(InboundDao.class).waitingIds(BATCH);
         int processed = 0;
         for (long id : ids) {
             try {

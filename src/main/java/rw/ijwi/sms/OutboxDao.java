@@ -58,8 +58,23 @@ public interface OutboxDao {
             UPDATE sms_outbox SET state = 'sent', provider_message_id = :messageId, cost = :cost, sent_at = :now,
                 updated_at = :now, phone_encrypted = NULL, last_error = NULL
             WHERE id = :id AND state = 'sending'""")
-    int sent(@Bind("id") long id, @Bind("messageId") String messageId, @Bind("cost") String cost,
+    int markSent(@Bind("id") long id, @Bind("messageId") String messageId, @Bind("cost") String cost,
             @Bind("now") OffsetDateTime now);
+
+    /** Applies the furthest report that came in before the message id was recorded. */
+    @SqlUpdate("""
+            UPDATE sms_outbox o SET delivery_status = r.status, delivery_rank = r.rank,
+                failure_reason = coalesce(r.failure_reason, o.failure_reason)
+            FROM (SELECT status, rank, failure_reason FROM sms_delivery_report WHERE provider_message_id = :messageId
+                  ORDER BY rank DESC, received_at DESC LIMIT 1) r
+            WHERE o.id = :id AND (o.delivery_status IS NULL OR o.delivery_rank < r.rank)""")
+    int catchUpDelivery(@Bind("id") long id, @Bind("messageId") String messageId);
+
+    default void sent(long id, String messageId, String cost, OffsetDateTime now) {
+        if (markSent(id, messageId, cost, now) == 1 && messageId != null) {
+            catchUpDelivery(id, messageId);
+        }
+    }
 
     @SqlUpdate("""
             UPDATE sms_outbox SET state = 'queued', next_attempt_at = :next, last_error = :error, updated_at = :now
@@ -83,8 +98,8 @@ public interface OutboxDao {
 
     /** Returns 1 when this (message id, status) is new. */
     @SqlUpdate("""
-            INSERT INTO sms_delivery_report (provider_message_id, status, failure_reason, network_code, received_at)
-            VALUES (:r.messageId, :r.status, :r.failureReason, :r.networkCode, :now)
+            INSERT INTO sms_delivery_report (provider_message_id, status, rank, failure_reason, network_code, received_at)
+            VALUES (:r.messageId, :r.status, :r.rank, :r.failureReason, :r.networkCode, :now)
             ON CONFLICT (provider_message_id, status) DO NOTHING""")
     int recordReport(@BindMethods("r") DeliveryReport report, @Bind("now") OffsetDateTime now);
 

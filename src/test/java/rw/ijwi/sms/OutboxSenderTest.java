@@ -170,6 +170,16 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_delivery_report_that_overtakes_the_send_answer_is_applied_when_the_message_id_is_recorded() {
+        Texting.delivery(app, "ATXid_1", "Success"); // FakeAt numbers its message ids from 1
+        Texting.text(app, "+250788200016", "HELP");
+        process();
+        send();
+        assertThat(row("+250788200016")).startsWith("sent ATXid_1");
+        assertThat(app.database().value("SELECT delivery_status FROM sms_outbox")).isEqualTo("Success");
+    }
+
+    @Test
     void stop_between_queueing_and_sending_means_nothing_is_sent() {
         Texting.text(app, "+250788200011", "UBUFASHA");
         process();
