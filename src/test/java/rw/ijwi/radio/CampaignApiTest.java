@@ -113,6 +113,22 @@ class CampaignApiTest {
     }
 
     @Test
+    void the_body_exactly_as_in_the_issue_is_accepted() throws Exception {
+        String body = "{\"name\":\"Rusizi talk show 1\",\"station\":\"Radio Rusizi\",\"keyword\":\"ISSUE\","
+                + "\"question\":{\"rw\":\"..\",\"en\":\"..\",\"fr\":\"..\"},\"options\":[{\"code\":\"A\",\"labels\":"
+                + "{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"},\"aliases\":[\"1\",\"yego\",\"yes\",\"oui\"]},"
+                + "{\"code\":\"B\",\"labels\":{\"rw\":\"Oya\",\"en\":\"No\",\"fr\":\"Non\"},\"aliases\":[\"2\","
+                + "\"oya\",\"no\",\"non\"]}],\"opensAt\":\"2026-12-01T17:00:00Z\",\"closesAt\":\"2026-12-01T19:00:00Z\"}";
+        HttpResponse<String> response = app.post("/api/v1/campaigns", body, "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode created = json.readTree(response.body());
+        assertThat(created.get("id").asLong()).isPositive();
+        assertThat(created.get("show").isNull()).isTrue();
+        assertThat(created.get("options").get(0).get("labels").toString())
+                .isEqualTo("{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"}");
+    }
+
+    @Test
     void a_keyword_is_refused_while_another_campaign_uses_it() {
         Campaigns.create(app, "KIGALI", OPENS, CLOSES);
         HttpResponse<String> overlapping = app.post("/api/v1/campaigns",
