@@ -42,7 +42,7 @@ public final class PhoneCipher {
 
     /** The number in canonical form (+2507...). Throws when the data was not sealed with this key. */
     public String decrypt(byte[] stored) {
-        if (stored == null || stored.length <= NONCE_BYTES) {
+        if (stored == null || stored.length <= NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("not an encrypted phone number");
         }
         try {
@@ -51,7 +51,7 @@ public final class PhoneCipher {
             cipher.updateAAD(CONTEXT);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.US_ASCII);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (javax.crypto.AEADBadTagException | java.security.ProviderException e) {
             throw new IllegalArgumentException("encrypted phone number does not open with this key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JVM", e);

@@ -80,10 +80,21 @@ public final class OutboxSender {
         List<OutboxDao.Claimed> claimed = jdbi.inTransaction(h -> h.attach(OutboxDao.class)
                 .claim(CLAIM, InboundProcessor.utc(now)));
         Map<String, List<OutboxDao.Claimed>> byText = new LinkedHashMap<>();
+        List<OutboxDao.Claimed> unreadable = new ArrayList<>();
         for (OutboxDao.Claimed row : claimed) {
-            if (row.state().equals("sending")) {
-                byText.computeIfAbsent(row.text(), t -> new ArrayList<>()).add(row);
+            if (!row.state().equals("sending")) {
+                continue;
             }
+            if (readable(row)) {
+                byText.computeIfAbsent(row.text(), t -> new ArrayList<>()).add(row);
+            } else {
+                unreadable.add(row);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            LOG.error("{} outbound SMS have a number that does not open with the secret key; marked failed",
+                    unreadable.size());
+            record(unreadable, new SmsGateway.FailAll("number_unreadable"));
         }
         for (Map.Entry<String, List<OutboxDao.Claimed>> group : byText.entrySet()) {
             for (List<OutboxDao.Claimed> request : requests(group.getValue())) {
@@ -185,6 +196,16 @@ public final class OutboxSender {
         long base = FIRST_RETRY.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
         long capped = Math.min(base, LONGEST_RETRY.toMillis());
         return Duration.ofMillis(capped / 2 + (long) (random.nextDouble() * (capped / 2)));
+    }
+
+    /** False when the stored number cannot be opened (the secret key changed, or the data is damaged). */
+    private boolean readable(OutboxDao.Claimed row) {
+        try {
+            number(row);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private String number(OutboxDao.Claimed row) {

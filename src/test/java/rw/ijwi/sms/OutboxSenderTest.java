@@ -180,6 +180,19 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_number_that_does_not_open_fails_its_row_without_holding_up_the_others() {
+        Texting.text(app, "+250788200017", "HELP");
+        Texting.text(app, "+250788200018", "HELP");
+        process();
+        app.database().jdbi().useHandle(h -> h.execute("UPDATE sms_outbox SET phone_encrypted = "
+                + "'\\x000102030405060708090a0b0c0d0e0f101112131415'::bytea WHERE phone_hash = "
+                + Texting.hash("+250788200017")));
+        send();
+        assertThat(row("+250788200017")).isEqualTo("failed number_unreadable 1 no number");
+        assertThat(at.accepted()).containsOnlyKeys("+250788200018");
+    }
+
+    @Test
     void stop_between_queueing_and_sending_means_nothing_is_sent() {
         Texting.text(app, "+250788200011", "UBUFASHA");
         process();
