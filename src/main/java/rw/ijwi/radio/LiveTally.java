@@ -116,12 +116,16 @@ public final class LiveTally implements AutoCloseable {
                 String snapshot = snapshot(entry.getKey());
                 boolean changed = !snapshot.equals(lastSent.put(entry.getKey(), snapshot));
                 for (SseClient client : List.copyOf(entry.getValue())) {
-                    if (client.terminated()) {
-                        forget(entry.getKey(), client);
-                    } else if (changed) {
-                        client.sendEvent("tally", snapshot);
-                    } else if (heartbeat) {
-                        client.sendComment("keep-alive");
+                    try {
+                        if (client.terminated()) {
+                            forget(entry.getKey(), client);
+                        } else if (changed) {
+                            client.sendEvent("tally", snapshot);
+                        } else if (heartbeat) {
+                            client.sendComment("keep-alive");
+                        }
+                    } catch (RuntimeException gone) {
+                        forget(entry.getKey(), client); // one broken screen must not stop the others
                     }
                 }
             }
