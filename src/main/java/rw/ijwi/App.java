@@ -1,9 +1,12 @@
 package rw.ijwi;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,8 @@ import static rw.ijwi.auth.Role.COORDINATOR;
 import static rw.ijwi.auth.Role.VIEWER;
 
 import rw.ijwi.admin.AdminPage;
+import rw.ijwi.africastalking.AtSmsClient;
+import rw.ijwi.africastalking.AtSmsWebhook;
 import rw.ijwi.africastalking.AtUssdClient;
 import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
@@ -33,11 +38,25 @@ import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
+import rw.ijwi.radio.CampaignApi;
+import rw.ijwi.radio.CampaignVotes;
+import rw.ijwi.radio.LiveTally;
 import rw.ijwi.review.ReviewDao;
 import rw.ijwi.review.ReviewPage;
+import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.SimulatorPage;
+import rw.ijwi.sms.HelpKeyword;
+import rw.ijwi.sms.InboundProcessor;
+import rw.ijwi.sms.JoinKeyword;
+import rw.ijwi.sms.KeywordRouter;
+import rw.ijwi.sms.OutboxSender;
+import rw.ijwi.sms.SmsGateway;
+import rw.ijwi.sms.SmsReceiver;
+import rw.ijwi.sms.SmsTexts;
+import rw.ijwi.sms.StopKeyword;
+import rw.ijwi.sms.Worker;
 import rw.ijwi.ussd.Engine;
 import rw.ijwi.ussd.MenuSource;
 import rw.ijwi.ussd.Menus;
@@ -60,22 +79,46 @@ public final class App implements AutoCloseable {
     private final Secrets secrets;
     private final Database database;
     private final Javalin server;
-
-    private final Optional<String> setupToken;
+    private final SmsWork sms;
 
     private final Housekeeping housekeeping;
+    private final Optional<String> setupToken;
 
-    private App(Config config, Secrets secrets, Database database, Javalin server, Housekeeping housekeeping,
-            Optional<String> setupToken) {
+    /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
+    public record SmsWork(InboundProcessor inbound, OutboxSender outbox, Worker inboundWorker, Worker outboxWorker,
+            LiveTally live) {
+
+        void start() {
+            inboundWorker.start();
+            outboxWorker.start();
+            live.start();
+        }
+
+        void stop() {
+            inboundWorker.stop();
+            outboxWorker.stop();
+            live.close();
+        }
+    }
+
+    private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
+            Housekeeping housekeeping, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
+        this.sms = sms;
         this.housekeeping = housekeeping;
         this.setupToken = setupToken;
     }
 
     public static App build(Config config) {
+        return build(config, Clock.systemUTC(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** As build(config), with the clock and the HTTP client for Africa's Talking given (tests control both). */
+    public static App build(Config config, Clock clock, HttpClient http) {
         Secrets secrets = Secrets.load(config);
         Metrics metrics = new Metrics();
         Database database = Database.open(config, 10, metrics.registry());
@@ -90,8 +133,9 @@ public final class App implements AutoCloseable {
             Engine engine = new Engine(menus.menu(), menus.lists(), renderer);
             ReportDao reports = jdbi.onDemand(ReportDao.class);
             UssdDao ussdDao = jdbi.onDemand(UssdDao.class);
-            UssdService ussd = new UssdService(engine, renderer, ussdDao,
-                    new UssdActions(reports, geography), new PhoneHasher(secrets.secretKey()), metrics.registry());
+            PhoneHasher hasher = new PhoneHasher(secrets.secretKey());
+            UssdService ussd = new UssdService(engine, renderer, ussdDao, new UssdActions(reports, geography), hasher,
+                    metrics.registry());
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
 
@@ -111,13 +155,34 @@ public final class App implements AutoCloseable {
                     .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(),
                     SimulatorPage.SERVICE_CODE, "99999"), templates);
 
+            // SMS and radio (issue 4): the keyword list is explicit; the outbox is the only way out.
+            SmsTexts smsTexts = SmsTexts.load(menuSource(config));
+            PhoneCipher cipher = new PhoneCipher(secrets.secretKey());
+            KeywordRouter router = new KeywordRouter(List.of(
+                    new StopKeyword(),
+                    new JoinKeyword(geography, smsTexts),
+                    new HelpKeyword(smsTexts)));
+            Optional<SmsGateway> gateway = config.at().configured()
+                    ? Optional.of(new AtSmsClient(http, config.at().baseUrl(), config.at().username().orElseThrow(),
+                            config.at().apiKey().orElseThrow(), config.at().senderId(), AtSmsClient.TIMEOUT))
+                    : Optional.empty();
+            OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random());
+            Worker outboxWorker = new Worker("ijwi-sms-outbox", sender::sendBatch, 1_000);
+            InboundProcessor inbound = new InboundProcessor(jdbi, router, new CampaignVotes(smsTexts), smsTexts, clock,
+                    outboxWorker::wake);
+            Worker inboundWorker = new Worker("ijwi-sms-inbound", inbound::processBatch, 500);
+            AtSmsWebhook atSms = new AtSmsWebhook(new SmsReceiver(jdbi, hasher, cipher, clock, inboundWorker::wake));
+            CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
+            LiveTally live = new LiveTally(jdbi);
+            SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
+
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules(), false));
                 cfg.http.maxRequestSize = 64 * 1024;
                 // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
-                cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(10_000));
+                cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
                 cfg.staticFiles.add(staticFiles -> {
                     staticFiles.hostedPath = "/static";
                     staticFiles.directory = "/static";
@@ -134,6 +199,9 @@ public final class App implements AutoCloseable {
                 cfg.routes.before("/at/*", token);
                 cfg.routes.post("/at/ussd", atUssd::session);
                 cfg.routes.post("/at/ussd/events", atUssd::event);
+                cfg.routes.post("/at/sms", atSms::incoming);
+                cfg.routes.post("/at/sms/delivery", atSms::delivery);
+                cfg.routes.post("/at/sms/optout", atSms::optOut);
 
                 // Staff: every route names the roles that may use it; the gate enforces them (and CSRF).
                 cfg.routes.before(RequestIds::begin);
@@ -166,6 +234,13 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/admin/users", admin::addUser, ADMIN);
                 cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);
 
+                // Radio campaigns and the studio screen (a viewer account is enough to show the tally).
+                cfg.routes.post("/api/v1/campaigns", campaigns::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/api/v1/campaigns/{id}", campaigns::get, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/api/v1/campaigns/{id}/tally", campaigns::tally, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/radio/{id}/live", live::page, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.sse("/radio/{id}/events", live::events, ADMIN, COORDINATOR, VIEWER);
+
                 // Operations.
                 cfg.routes.get("/metrics", metrics::scrape);
                 cfg.routes.get("/health", ctx -> {
@@ -179,7 +254,7 @@ public final class App implements AutoCloseable {
                     new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, housekeeping, setupToken);
+            return new App(config, secrets, database, server, sms, housekeeping, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -191,10 +266,21 @@ public final class App implements AutoCloseable {
     }
 
     public App start() {
+        startServer();
+        sms.start();
+        return this;
+    }
+
+    /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
+    public App startServer() {
         server.start(config.port());
         housekeeping.start();
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
+    }
+
+    public SmsWork sms() {
+        return sms;
     }
 
     public int port() {
@@ -224,11 +310,15 @@ public final class App implements AutoCloseable {
         String query = "?token=" + secrets.webhookToken();
         return String.join("\n",
                 "  USSD session callback:        " + base + "/at/ussd" + query,
-                "  USSD end-of-session events:   " + base + "/at/ussd/events" + query);
+                "  USSD end-of-session events:   " + base + "/at/ussd/events" + query,
+                "  SMS incoming messages:        " + base + "/at/sms" + query,
+                "  SMS delivery reports:         " + base + "/at/sms/delivery" + query,
+                "  SMS bulk opt-out:             " + base + "/at/sms/optout" + query);
     }
 
     @Override
     public void close() {
+        sms.stop();
         housekeeping.close();
         server.stop();
         database.close();

@@ -17,7 +17,8 @@ public record Config(
         Optional<String> webhookToken,
         int ussdMaxChars,
         int suppressBelow,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        AtAccount at) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
 
@@ -25,6 +26,57 @@ public record Config(
     public static final class BadSetting extends RuntimeException {
         public BadSetting(String name, String value, String why) {
             super(name + "=" + value + ": " + why);
+        }
+    }
+
+    /**
+     * The Africa's Talking account for outbound SMS (issue 4). Without username and key, outbound SMS stay
+     * queued. baseUrl is scheme and host only; the client adds the API path.
+     */
+    public record AtAccount(Optional<String> username, Optional<String> apiKey, Optional<String> senderId,
+            URI baseUrl) {
+
+        public static final URI LIVE = URI.create("https://api.africastalking.com");
+        public static final URI SANDBOX = URI.create("https://api.sandbox.africastalking.com");
+
+        public boolean configured() {
+            return username.isPresent() && apiKey.isPresent();
+        }
+
+        static AtAccount from(Map<String, String> env) {
+            Optional<String> username = text(env, "IJWI_AT_USERNAME");
+            Optional<String> apiKey = text(env, "IJWI_AT_API_KEY");
+            Optional<String> senderId = text(env, "IJWI_AT_SENDER_ID");
+            username.ifPresent(v -> {
+                if (!v.matches("[A-Za-z0-9_.-]{1,64}")) {
+                    throw new BadSetting("IJWI_AT_USERNAME", v, "expected an Africa's Talking username");
+                }
+            });
+            if (username.isPresent() != apiKey.isPresent()) {
+                String missing = username.isPresent() ? "IJWI_AT_API_KEY" : "IJWI_AT_USERNAME";
+                throw new BadSetting(missing, "(unset)", "IJWI_AT_USERNAME and IJWI_AT_API_KEY go together");
+            }
+            apiKey.ifPresent(v -> {
+                if (!v.matches("[\\x21-\\x7e]{8,200}")) {
+                    throw new BadSetting("IJWI_AT_API_KEY", "(hidden)", "expected the API key from the AT dashboard");
+                }
+            });
+            senderId.ifPresent(v -> {
+                if (!v.matches("[0-9]{3,8}|[A-Za-z0-9 ]{1,11}")) {
+                    throw new BadSetting("IJWI_AT_SENDER_ID", v,
+                            "expected a shortcode (digits) or an alphanumeric sender ID of at most 11 characters");
+                }
+            });
+            URI fallback = username.filter("sandbox"::equals).isPresent() ? SANDBOX : LIVE;
+            URI base = text(env, "IJWI_AT_BASE_URL").map(v -> {
+                URI uri = url("IJWI_AT_BASE_URL", v);
+                if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
+                    throw new BadSetting("IJWI_AT_BASE_URL", v,
+                            "expected scheme and host only, such as https://api.africastalking.com");
+                }
+                return uri;
+            }).orElse(fallback);
+            return new AtAccount(username, apiKey, senderId, base);
         }
     }
 
@@ -48,7 +100,8 @@ public record Config(
                 text(env, "IJWI_WEBHOOK_TOKEN"),
                 integer(env, "IJWI_USSD_MAX_CHARS", 160, 40, USSD_PROTOCOL_LIMIT),
                 integer(env, "IJWI_SUPPRESS_BELOW", 5, 1, 1000),
-                text(env, "IJWI_PUBLIC_URL").map(v -> url("IJWI_PUBLIC_URL", v)));
+                text(env, "IJWI_PUBLIC_URL").map(v -> url("IJWI_PUBLIC_URL", v)),
+                AtAccount.from(env));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -64,12 +117,12 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
-                webhookToken, ussdMaxChars, suppressBelow, publicUrl);
+                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
-                menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl);
+                menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -15,9 +15,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 
+import rw.ijwi.testing.Campaigns;
+import rw.ijwi.testing.FakeAt;
 import rw.ijwi.testing.TestApp;
+import rw.ijwi.testing.TestClock;
+import rw.ijwi.testing.TestDatabase;
+import rw.ijwi.testing.Texting;
 
-/** No phone number and no free text in any log line: the whole log of real sessions is searched for them. */
+/** No phone number and no free text in any log line: the whole log of real USSD and SMS flows is searched. */
 class LogPrivacyTest {
 
     private static final String PHONE = "+250788555123";
@@ -58,6 +63,31 @@ class LogPrivacyTest {
         }
         assertThat(log()).contains("USSD hop failed");
         assertNothingPersonal();
+    }
+
+    @Test
+    void sms_flows_log_neither_numbers_nor_texts_even_when_sending_fails() throws Exception {
+        String sms = "Umupolisi yansabye amafaranga";
+        try (FakeAt at = new FakeAt(); TestApp app = new TestApp(TestDatabase.fresh(), at.env(),
+                new TestClock(java.time.Instant.parse("2026-12-01T17:30:00Z")), false)) {
+            Campaigns.create(app, "RADIO", "2026-12-01T17:00:00Z", "2026-12-01T19:00:00Z");
+            at.statusFor(PHONE, 406);
+            Texting.text(app, PHONE, "RADIO " + sms);
+            Texting.text(app, "+250788555124", "JOIN Rusizi");
+            Texting.text(app, "+250788555125", sms);
+            app.app().sms().inbound().processAvailable();
+            app.app().sms().outbox().sendDue();
+            app.post("/at/sms?token=" + TestApp.TOKEN, java.util.Map.of("id", "x", "from", PHONE, "text",
+                    sms + "\u0000"));
+            app.post("/at/sms/optout?token=" + TestApp.TOKEN, java.util.Map.of("phoneNumber", "+250788555124"));
+            app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE sms_outbox RENAME TO sms_outbox_elsewhere"));
+            Texting.text(app, "+250788555126", "HELP " + sms);
+            app.app().sms().inbound().processAvailable();
+        }
+        assertThat(log()).contains("inbound SMS").contains("marked as error");
+        assertNothingPersonal();
+        assertThat(log()).doesNotContain("555124").doesNotContain("555125").doesNotContain("555126")
+                .doesNotContain("amafaranga").doesNotContain("Rusizi");
     }
 
     private static String fileReport(TestApp app, String session) {

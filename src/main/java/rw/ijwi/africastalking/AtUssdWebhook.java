@@ -44,7 +44,7 @@ public final class AtUssdWebhook {
 
     static UssdRequest parseSession(Form form) {
         String sessionId = sessionId(form);
-        String phone = phoneNumber(form.required("phoneNumber", 32));
+        String phone = form.phoneNumber("phoneNumber");
         String serviceCode = form.optional("serviceCode", 64).orElse("");
         String network = form.optional("networkCode", 16).orElse("");
         String text = form.optional("text", MAX_TEXT).orElse("");
@@ -79,18 +79,6 @@ public final class AtUssdWebhook {
             throw new BadRequestResponse("field sessionId is empty");
         }
         return id;
-    }
-
-    /** AT sends "+2507..."; a '+' that was not form-encoded arrives as a space, so it is put back. */
-    private static String phoneNumber(String raw) {
-        String phone = raw.strip();
-        if (raw.startsWith(" ") && !phone.startsWith("+")) {
-            phone = "+" + phone;
-        }
-        if (!phone.matches("\\+?[0-9]{6,15}")) {
-            throw new BadRequestResponse("field phoneNumber is not a phone number");
-        }
-        return phone;
     }
 
     private static Optional<Integer> integer(String value) {

@@ -66,4 +66,26 @@ final class Form {
     Optional<String> optionalNonBlank(String name, int maxLength) {
         return optional(name, maxLength).map(String::strip).filter(v -> !v.isEmpty());
     }
+
+    /** A required non-blank field, stripped. */
+    String requiredNonBlank(String name, int maxLength) {
+        String value = required(name, maxLength).strip();
+        if (value.isEmpty()) {
+            throw new BadRequestResponse("field " + name + " is empty");
+        }
+        return value;
+    }
+
+    /** AT sends "+2507..."; a '+' that was not form-encoded arrives as a space, so it is put back. */
+    String phoneNumber(String name) {
+        String raw = required(name, 32);
+        String phone = raw.strip();
+        if (raw.startsWith(" ") && !phone.startsWith("+")) {
+            phone = "+" + phone;
+        }
+        if (!phone.matches("\\+?[0-9]{6,15}")) {
+            throw new BadRequestResponse("field " + name + " is not a phone number");
+        }
+        return phone;
+    }
 }

@@ -65,4 +65,28 @@ public final class Gsm7 {
         });
         return out.toString();
     }
+
+    /** How an SMS text travels: GSM-7 or UCS-2, its length in that encoding's units, and the parts it is billed as. */
+    public record Segments(boolean unicode, int units, int parts) {
+    }
+
+    /**
+     * Segments of an SMS: GSM-7 carries 160 septets in one part or 153 per part when concatenated (extension
+     * characters take two); one character outside GSM-7 makes the whole text UCS-2, 70 in one part, 67 per part.
+     */
+    public static Segments segments(String text) {
+        if (text.isEmpty()) {
+            return new Segments(false, 0, 1);
+        }
+        if (firstUnencodable(text) < 0) {
+            int units = septets(text);
+            return new Segments(false, units, units <= 160 ? 1 : ceilDiv(units, 153));
+        }
+        int units = text.length(); // UTF-16 code units: a character outside the BMP takes two
+        return new Segments(true, units, units <= 70 ? 1 : ceilDiv(units, 67));
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
 }

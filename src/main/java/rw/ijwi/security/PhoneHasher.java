@@ -16,7 +16,8 @@ public final class PhoneHasher {
         return Keys.hmac(key, canonical(phoneNumber).getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String canonical(String phoneNumber) {
+    /** The number as Ijwi compares and sends it: +, country code, digits. */
+    public static String canonical(String phoneNumber) {
         String digits = phoneNumber.replaceAll("[^0-9]", "");
         if (digits.startsWith("00")) {
             digits = digits.substring(2);

@@ -26,6 +26,8 @@ public final class TestApp implements AutoCloseable {
     private final TestDatabase database;
     private final Config config;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final java.time.Clock clock;
+    private final boolean workers;
     private App app;
 
     public TestApp() {
@@ -33,7 +35,17 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp(TestDatabase database, Map<String, String> extraEnv) {
+        this(database, extraEnv, java.time.Clock.systemUTC(), true);
+    }
+
+    /**
+     * With the clock given and, when workers is false, without the SMS workers: the test then runs the inbound
+     * and outbox steps itself (app().sms()), so what happens and when is decided by the test alone.
+     */
+    public TestApp(TestDatabase database, Map<String, String> extraEnv, java.time.Clock clock, boolean workers) {
         this.database = database;
+        this.clock = clock;
+        this.workers = workers;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("IJWI_PORT", "0");
         env.put("IJWI_DATABASE_URL", database.url());
@@ -44,7 +56,16 @@ public final class TestApp implements AutoCloseable {
         env.put("IJWI_WEBHOOK_TOKEN", TOKEN);
         env.putAll(extraEnv);
         this.config = Config.from(env);
-        this.app = App.build(config).start();
+        this.app = build();
+    }
+
+    private App build() {
+        App built = App.build(config, clock, HttpClient.newHttpClient());
+        return workers ? built.start() : built.startServer();
+    }
+
+    public App app() {
+        return app;
     }
 
     public Config config() {
@@ -62,7 +83,7 @@ public final class TestApp implements AutoCloseable {
     /** Stops the server and starts a new one on the same database: nothing in memory survives. */
     public void restart() {
         app.close();
-        app = App.build(config).start();
+        app = build();
     }
 
     public HttpResponse<String> post(String path, Map<String, String> form) {

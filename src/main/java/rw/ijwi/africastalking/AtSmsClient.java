@@ -1,0 +1,130 @@
+package rw.ijwi.africastalking;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import rw.ijwi.sms.SmsGateway;
+
+/**
+ * Sends SMS through Africa's Talking's form endpoint (POST {base}/version1/messaging) with java.net.http, and
+ * turns AT's answer into neutral verdicts: the only code that knows AT's send fields and status codes.
+ */
+public final class AtSmsClient implements SmsGateway {
+
+    static final String PATH = "/version1/messaging";
+    /** With enqueue=1 AT answers at once; 15 s without an answer is treated as a timeout and retried later. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI endpoint;
+    private final String username;
+    private final String apiKey;
+    private final Optional<String> senderId;
+    private final Duration timeout;
+
+    public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId,
+            Duration timeout) {
+        this.http = http;
+        this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + PATH);
+        this.username = username;
+        this.apiKey = apiKey;
+        this.senderId = senderId;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Result send(String text, List<String> numbers) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", username);
+        form.put("to", String.join(",", numbers));
+        form.put("message", text);
+        senderId.ifPresent(from -> form.put("from", from));
+        form.put("bulkSMSMode", "1");
+        form.put("enqueue", "1");
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("apiKey", apiKey)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            return new RetryAll("timeout");
+        } catch (IOException e) {
+            return new RetryAll("io_error");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RetryAll("interrupted");
+        }
+        return read(response.statusCode(), response.body());
+    }
+
+    /** Check the HTTP status, then SMSMessageData.Message, then each recipient (africas-talking.md §5.1). */
+    static Result read(int status, String body) {
+        if (status == 401) {
+            return new Pause("authentication refused (HTTP 401)", "IJWI_AT_USERNAME and IJWI_AT_API_KEY");
+        }
+        if (status >= 500) {
+            return new RetryAll("http_" + status);
+        }
+        if (status != 200 && status != 201) {
+            return new FailAll("http_" + status);
+        }
+        JsonNode data;
+        try {
+            data = JSON.readTree(body).path("SMSMessageData");
+        } catch (IOException e) {
+            return new FailAll("unreadable_response"); // AT may have sent: never guess and send again
+        }
+        String message = data.path("Message").asText("");
+        JsonNode recipients = data.path("Recipients");
+        if (!recipients.isArray() || recipients.isEmpty()) {
+            if (message.contains("InvalidSenderId")) {
+                return new Pause("InvalidSenderId", "IJWI_AT_SENDER_ID");
+            }
+            return new RetryAll("no_recipients");
+        }
+        List<Recipient> out = new ArrayList<>();
+        for (JsonNode r : recipients) {
+            int code = r.path("statusCode").asInt(-1);
+            String number = r.path("number").asText("");
+            String name = r.path("status").asText("status_" + code);
+            if (code >= 100 && code <= 102) {
+                out.add(new Recipient(number, Verdict.ACCEPTED, r.path("messageId").asText(null),
+                        r.path("cost").asText(null), null));
+            } else if (code == 500 || code == 501) {
+                out.add(new Recipient(number, Verdict.RETRY, null, null, code + " " + name));
+            } else {
+                out.add(new Recipient(number, Verdict.FAILED, null, null, code + " " + name));
+            }
+        }
+        return new PerRecipient(out);
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,98 @@
+package rw.ijwi.africastalking;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.javalin.http.Context;
+
+import rw.ijwi.sms.DeliveryReport;
+import rw.ijwi.sms.InboundSms;
+import rw.ijwi.sms.SmsReceiver;
+
+/**
+ * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows
+ * their field names and status words. Each is stored by SmsReceiver before the 200; a malformed one gets a
+ * 400 with a one-line reason and nothing is stored.
+ */
+public final class AtSmsWebhook {
+
+    /** Ten concatenated parts; AT's own limit is not documented, anything longer is not an SMS. */
+    static final int MAX_TEXT = 1600;
+    private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** AT's delivery status words, by how far along the way to the handset they are; finals share the top rank. */
+    private static final Map<String, Integer> STATUS_RANK = Map.of(
+            "sent", 1, "submitted", 2, "buffered", 3,
+            "success", 4, "failed", 4, "rejected", 4, "absentsubscriber", 4, "expired", 4);
+    private static final Map<String, String> STATUS_SPELLING = Map.of(
+            "sent", "Sent", "submitted", "Submitted", "buffered", "Buffered", "success", "Success", "failed", "Failed",
+            "rejected", "Rejected", "absentsubscriber", "AbsentSubscriber", "expired", "Expired");
+
+    private final SmsReceiver receiver;
+
+    public AtSmsWebhook(SmsReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    /** POST /at/sms: an incoming message. */
+    public void incoming(Context ctx) {
+        receiver.receive(parseIncoming(Form.of(ctx)));
+        ctx.contentType("text/plain; charset=utf-8").result("OK");
+    }
+
+    /** POST /at/sms/delivery: a delivery report for a message we sent. */
+    public void delivery(Context ctx) {
+        receiver.delivered(parseDelivery(Form.of(ctx)));
+        ctx.contentType("text/plain; charset=utf-8").result("OK");
+    }
+
+    /** POST /at/sms/optout: the number opted out of our sender ID through AT. */
+    public void optOut(Context ctx) {
+        Form form = Form.of(ctx);
+        form.optional("senderId", 32);
+        receiver.optedOut(form.phoneNumber("phoneNumber"));
+        ctx.contentType("text/plain; charset=utf-8").result("OK");
+    }
+
+    static InboundSms parseIncoming(Form form) {
+        String id = form.requiredNonBlank("id", 128);
+        String from = form.phoneNumber("from");
+        String text = form.required("text", MAX_TEXT);
+        return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text,
+                form.optionalNonBlank("networkCode", 16).orElse(null),
+                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null));
+    }
+
+    static DeliveryReport parseDelivery(Form form) {
+        String id = form.requiredNonBlank("id", 128);
+        String status = form.requiredNonBlank("status", 40);
+        String key = status.toLowerCase(Locale.ROOT);
+        Optional<String> reason = form.optionalNonBlank("failureReason", 64).map(AtSmsWebhook::failureReason);
+        form.optional("phoneNumber", 32); // validated for shape, never stored
+        return new DeliveryReport(id, STATUS_SPELLING.getOrDefault(key, status), STATUS_RANK.getOrDefault(key, 0),
+                reason.orElse(null), form.optionalNonBlank("networkCode", 16).orElse(null));
+    }
+
+    /** AT's docs spell it NotNetworkSubcriber, other sources NotNetworkSubscriber: both mean the same. */
+    static String failureReason(String reason) {
+        return reason.equalsIgnoreCase("NotNetworkSubcriber") ? "NotNetworkSubscriber" : reason;
+    }
+
+    private static Optional<OffsetDateTime> date(String value) {
+        try {
+            return Optional.of(OffsetDateTime.parse(value));
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
+            } catch (DateTimeParseException again) {
+                return Optional.empty();
+            }
+        }
+    }
+}

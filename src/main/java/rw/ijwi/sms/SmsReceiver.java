@@ -1,0 +1,57 @@
+package rw.ijwi.sms;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jdbi.v3.core.Jdbi;
+
+import rw.ijwi.security.PhoneCipher;
+import rw.ijwi.security.PhoneHasher;
+
+/**
+ * Stores what the provider's SMS callbacks bring, each in one transaction committed before the callback is
+ * answered: inbound messages (once per provider id), delivery reports, opt-outs. Routing happens later.
+ */
+public final class SmsReceiver {
+
+    private final Jdbi jdbi;
+    private final InboundDao inbound;
+    private final PhoneHasher hasher;
+    private final PhoneCipher cipher;
+    private final Clock clock;
+    private final Runnable inboundArrived;
+
+    public SmsReceiver(Jdbi jdbi, PhoneHasher hasher, PhoneCipher cipher, Clock clock, Runnable inboundArrived) {
+        this.jdbi = jdbi;
+        this.inbound = jdbi.onDemand(InboundDao.class);
+        this.hasher = hasher;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.inboundArrived = inboundArrived;
+    }
+
+    /** True when the message is new; a repeated provider id changes nothing. */
+    public boolean receive(InboundSms message) {
+        int stored = inbound.store(message, hasher.hash(message.from()),
+                cipher.encrypt(message.from()), now());
+        if (stored == 1) {
+            inboundArrived.run();
+        }
+        return stored == 1;
+    }
+
+    public void delivered(DeliveryReport report) {
+        jdbi.useTransaction(h -> h.attach(OutboxDao.class).delivered(report, now()));
+    }
+
+    /** The provider says the number opted out: the same as STOP, whatever it says about which sender. */
+    public void optedOut(String phoneNumber) {
+        byte[] hash = hasher.hash(phoneNumber);
+        jdbi.useTransaction(h -> h.attach(AudienceDao.class).stopAll(hash, "provider", now()));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
