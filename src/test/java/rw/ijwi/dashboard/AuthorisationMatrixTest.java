@@ -30,7 +30,8 @@ import rw.ijwi.testing.TestApp;
  * Every route in App's route table, asked by every kind of caller, with the status each must get. To add a
  * route: add a row to {@link #ROUTES} (the last test fails until every route in App.java has one).
  * Columns: anonymous, viewer, coordinator of another district (Huye), coordinator of Rusizi, admin.
- * {commitment} is a Rusizi commitment, {comment} a Rusizi comment, {username} a user an admin may disable.
+ * {commitment} is a Rusizi commitment, {comment} a Rusizi comment, {username} a user an admin may disable,
+ * {campaign} a radio campaign.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTest {
@@ -59,7 +60,8 @@ class AuthorisationMatrixTest {
 
         /** The route as App.java writes it, path parameters named in braces. */
         String tableKey() {
-            return method + " " + path.replaceAll("\\?.*", "").replace("{commitment}", "{id}").replace("{comment}", "{id}");
+            return method + " " + path.replaceAll("\\?.*", "").replace("{commitment}", "{id}").replace("{comment}", "{id}")
+                    .replace("{campaign}", "{id}");
         }
 
         @Override
@@ -102,6 +104,13 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/admin", 302, 403, 403, 403, 200),
             Route.of("POST", "/admin/users", 401, 403, 403, 403, 400),      // empty form: no role
             Route.of("POST", "/admin/users/{username}/disable", 401, 403, 403, 403, 303),
+            Route.of("POST", "/at/sms", 401, 401, 401, 401, 401),           // no webhook token
+            Route.of("POST", "/at/sms/delivery", 401, 401, 401, 401, 401),
+            Route.of("POST", "/at/sms/optout", 401, 401, 401, 401, 401),
+            Route.json("POST", "/api/v1/campaigns", "{}", 401, 403, 400, 400, 400),  // empty: refused with reasons
+            Route.of("GET", "/api/v1/campaigns/{campaign}", 401, 200, 200, 200, 200),
+            Route.of("GET", "/api/v1/campaigns/{campaign}/tally", 401, 200, 200, 200, 200),
+            Route.of("GET", "/radio/{campaign}/live", 302, 200, 200, 200, 200),
             Route.of("POST", "/logout", 401, 303, 303, 303, 303));         // run last: ends the sessions
 
     private final TestApp app = new TestApp();
@@ -109,6 +118,7 @@ class AuthorisationMatrixTest {
     private final long commitment;
     private final long comment;
     private final String user;
+    private final long campaign;
 
     AuthorisationMatrixTest() {
         callers.put(Who.ANONYMOUS, Staff.anonymous(app));
@@ -123,6 +133,7 @@ class AuthorisationMatrixTest {
         app.ussd("matrix-comment", "+250788009999", "1*1*28*1*1*3*Matrix comment*1*1");
         comment = app.database().count("SELECT id FROM report WHERE session_id = 'matrix-comment'");
         user = Staff.create(app, Role.VIEWER);
+        campaign = rw.ijwi.testing.Campaigns.create(app, "MATRIX", "2026-12-01T17:00:00Z", "2026-12-01T19:00:00Z");
     }
 
     @AfterAll
@@ -138,7 +149,8 @@ class AuthorisationMatrixTest {
     @MethodSource("routes")
     void each_caller_gets_the_status_the_table_gives(Route route) {
         String path = route.path().replace("{commitment}", String.valueOf(commitment))
-                .replace("{comment}", String.valueOf(comment)).replace("{username}", user);
+                .replace("{comment}", String.valueOf(comment)).replace("{username}", user)
+                .replace("{campaign}", String.valueOf(campaign));
         List<String> wrong = new ArrayList<>();
         for (Who who : Who.values()) {
             Staff caller = callers.get(who);

@@ -87,7 +87,7 @@ class CampaignApiTest {
     @MethodSource("bad")
     void bad_input_is_refused_with_a_one_line_reason_and_nothing_stored(Bad bad) {
         long before = app.database().count("SELECT count(*) FROM campaign");
-        HttpResponse<String> response = app.post("/api/v1/campaigns", bad.body(), "application/json");
+        HttpResponse<String> response = app.apiPost("/api/v1/campaigns", bad.body(), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).isEqualTo(bad.reason());
         assertThat(app.database().count("SELECT count(*) FROM campaign")).isEqualTo(before);
@@ -95,7 +95,7 @@ class CampaignApiTest {
 
     @Test
     void a_campaign_is_stored_as_sent_and_answered_with_its_id() throws Exception {
-        HttpResponse<String> response = app.post("/api/v1/campaigns", good("radio"), "application/json");
+        HttpResponse<String> response = app.apiPost("/api/v1/campaigns", good("radio"), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode created = json.readTree(response.body());
         long id = created.get("id").asLong();
@@ -105,9 +105,9 @@ class CampaignApiTest {
         assertThat(created.get("question").get("en").asText()).isEqualTo("Did the police receive you well?");
         assertThat(created.get("options").get(1).get("aliases").toString()).isEqualTo("[\"2\",\"oya\",\"no\",\"non\"]");
         assertThat(created.get("opensAt").asText()).isEqualTo(OPENS);
-        assertThat(json.readTree(app.get("/api/v1/campaigns/" + id).body())).isEqualTo(((com.fasterxml.jackson.databind
+        assertThat(json.readTree(app.apiGet("/api/v1/campaigns/" + id).body())).isEqualTo(((com.fasterxml.jackson.databind
                 .node.ObjectNode) created.deepCopy()).put("bursts", 0));
-        assertThat(app.get("/api/v1/campaigns/" + id + "/tally").body())
+        assertThat(app.apiGet("/api/v1/campaigns/" + id + "/tally").body())
                 .isEqualTo("{\"total\":0,\"options\":[{\"code\":\"A\",\"count\":0},{\"code\":\"B\",\"count\":0}],"
                         + "\"comments\":0}");
     }
@@ -119,7 +119,7 @@ class CampaignApiTest {
                 + "{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"},\"aliases\":[\"1\",\"yego\",\"yes\",\"oui\"]},"
                 + "{\"code\":\"B\",\"labels\":{\"rw\":\"Oya\",\"en\":\"No\",\"fr\":\"Non\"},\"aliases\":[\"2\","
                 + "\"oya\",\"no\",\"non\"]}],\"opensAt\":\"2026-12-01T17:00:00Z\",\"closesAt\":\"2026-12-01T19:00:00Z\"}";
-        HttpResponse<String> response = app.post("/api/v1/campaigns", body, "application/json");
+        HttpResponse<String> response = app.apiPost("/api/v1/campaigns", body, "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode created = json.readTree(response.body());
         assertThat(created.get("id").asLong()).isPositive();
@@ -131,19 +131,19 @@ class CampaignApiTest {
     @Test
     void a_keyword_is_refused_while_another_campaign_uses_it() {
         Campaigns.create(app, "KIGALI", OPENS, CLOSES);
-        HttpResponse<String> overlapping = app.post("/api/v1/campaigns",
+        HttpResponse<String> overlapping = app.apiPost("/api/v1/campaigns",
                 Campaigns.body("KIGALI", "2026-12-01T18:00:00Z", "2026-12-01T20:00:00Z"), "application/json");
         assertThat(overlapping.statusCode()).isEqualTo(400);
         assertThat(overlapping.body()).isEqualTo("keyword KIGALI is used by another campaign at that time");
-        assertThat(app.post("/api/v1/campaigns", Campaigns.body("KIGALI", CLOSES, "2026-12-01T21:00:00Z"),
+        assertThat(app.apiPost("/api/v1/campaigns", Campaigns.body("KIGALI", CLOSES, "2026-12-01T21:00:00Z"),
                 "application/json").statusCode()).as("the next show may reuse it").isEqualTo(201);
     }
 
     @Test
     void an_unknown_campaign_is_not_found() {
-        assertThat(app.get("/api/v1/campaigns/999999/tally").statusCode()).isEqualTo(404);
-        assertThat(app.get("/api/v1/campaigns/abc").statusCode()).isEqualTo(404);
-        assertThat(app.get("/radio/999999/live").statusCode()).isEqualTo(404);
+        assertThat(app.apiGet("/api/v1/campaigns/999999/tally").statusCode()).isEqualTo(404);
+        assertThat(app.apiGet("/api/v1/campaigns/abc").statusCode()).isEqualTo(404);
+        assertThat(app.apiGet("/radio/999999/live").statusCode()).isEqualTo(404);
     }
 
     @AfterAll

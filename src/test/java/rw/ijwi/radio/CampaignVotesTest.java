@@ -117,7 +117,7 @@ class CampaignVotesTest {
         }
         process();
         assertThat(app.database().value("SELECT numbers FROM campaign_burst")).isEqualTo(12);
-        assertThat(app.get("/api/v1/campaigns/" + radio).body()).contains("\"bursts\":1");
+        assertThat(app.apiGet("/api/v1/campaigns/" + radio).body()).contains("\"bursts\":1");
         assertThat(tally()).contains("\"comments\":12");
     }
 
@@ -145,7 +145,7 @@ class CampaignVotesTest {
     }
 
     private String tally() {
-        return app.get("/api/v1/campaigns/" + radio + "/tally").body();
+        return app.apiGet("/api/v1/campaigns/" + radio + "/tally").body();
     }
 
     private String outcome(String phone) {

@@ -43,7 +43,7 @@ class LiveTallyTest {
 
     @Test
     void the_page_is_served_whole_with_nothing_fetched_from_elsewhere() {
-        HttpResponse<String> page = app.get("/radio/" + campaign + "/live");
+        HttpResponse<String> page = app.apiGet("/radio/" + campaign + "/live");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("new EventSource(\"/radio/\"").contains("/events")
@@ -56,7 +56,8 @@ class LiveTallyTest {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + app.port() + "/radio/" + campaign + "/events"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + app.apiToken()).GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Thread reader = new Thread(() -> stream.body().filter(l -> l.startsWith("data: "))

@@ -115,7 +115,7 @@ class RadioShowTest {
         double sendSeconds = seconds(started);
 
         long a = lastVote.values().stream().filter("A"::equals).count();
-        assertThat(app.get("/api/v1/campaigns/" + campaign + "/tally").body()).isEqualTo(
+        assertThat(app.apiGet("/api/v1/campaigns/" + campaign + "/tally").body()).isEqualTo(
                 "{\"total\":" + lastVote.size() + ",\"options\":[{\"code\":\"A\",\"count\":" + a + "},{\"code\":\"B\","
                         + "\"count\":" + (lastVote.size() - a) + "}],\"comments\":" + comments + "}");
 

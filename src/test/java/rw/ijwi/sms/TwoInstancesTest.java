@@ -54,7 +54,7 @@ class TwoInstancesTest {
         assertThat(routed.get(0) + routed.get(1)).isEqualTo(NUMBERS);
         assertThat(database.count("SELECT count(*) FROM sms_inbound WHERE processed_at IS NULL")).isZero();
         assertThat(database.count("SELECT count(*) FROM sms_outbox")).isEqualTo(NUMBERS);
-        assertThat(one.get("/api/v1/campaigns/" + campaign + "/tally").body()).isEqualTo("{\"total\":600,\"options\":"
+        assertThat(one.apiGet("/api/v1/campaigns/" + campaign + "/tally").body()).isEqualTo("{\"total\":600,\"options\":"
                 + "[{\"code\":\"A\",\"count\":400},{\"code\":\"B\",\"count\":200}],\"comments\":0}");
 
         List<Integer> sent = together(() -> one.app().sms().outbox().sendDue(),

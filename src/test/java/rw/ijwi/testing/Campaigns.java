@@ -22,7 +22,7 @@ public final class Campaigns {
 
     /** Creates the poll and returns its id; fails unless the API answers 201. */
     public static long create(TestApp app, String keyword, String opensAt, String closesAt) {
-        HttpResponse<String> response = app.post("/api/v1/campaigns", body(keyword, opensAt, closesAt),
+        HttpResponse<String> response = app.apiPost("/api/v1/campaigns", body(keyword, opensAt, closesAt),
                 "application/json");
         if (response.statusCode() != 201) {
             throw new AssertionError("campaign not created: " + response.statusCode() + " " + response.body());

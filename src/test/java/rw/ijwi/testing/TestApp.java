@@ -29,6 +29,7 @@ public final class TestApp implements AutoCloseable {
     private final java.time.Clock clock;
     private final boolean workers;
     private App app;
+    private String apiToken;
 
     public TestApp() {
         this(TestDatabase.fresh(), Map.of());
@@ -101,6 +102,27 @@ public final class TestApp implements AutoCloseable {
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET().build());
+    }
+
+    /** A GET by a coordinator-level API client (Bearer token of an admin created on first use). */
+    public HttpResponse<String> apiGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Bearer " + apiToken()).GET().build());
+    }
+
+    /** A POST by the same API client. */
+    public HttpResponse<String> apiPost(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Bearer " + apiToken()).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The admin API token the api* methods use, made on first use. */
+    public synchronized String apiToken() {
+        if (apiToken == null) {
+            apiToken = Staff.apiToken(this, rw.ijwi.auth.Role.ADMIN);
+        }
+        return apiToken;
     }
 
     /** One USSD hop as Africa's Talking sends it; returns the body ("CON ..." or "END ..."). */
