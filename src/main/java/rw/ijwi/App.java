@@ -17,11 +17,20 @@ import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.LoginThrottle;
-import rw.ijwi.dashboard.HomePage;
+import rw.ijwi.dashboard.BriefPage;
+import rw.ijwi.dashboard.DropoffPage;
+import rw.ijwi.dashboard.Exports;
 import rw.ijwi.dashboard.LoginPage;
+import rw.ijwi.dashboard.OverviewPage;
+import rw.ijwi.dashboard.StatsApi;
+import rw.ijwi.dashboard.SummaryApi;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.db.Database;
+import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.feedback.Aggregates;
+import rw.ijwi.feedback.Publisher;
 import rw.ijwi.feedback.ReportDao;
+import rw.ijwi.feedback.Suppression;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
@@ -81,7 +90,17 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates(Messages.load());
             boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
-            HomePage home = new HomePage(reports, templates);
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
+            Aggregates aggregates = new Aggregates(aggregateDao, geography);
+            Suppression suppression = new Suppression(config.suppressBelow());
+            Publisher publisher = new Publisher(aggregates, suppression);
+            SummaryApi summaryApi = new SummaryApi(publisher, clock);
+            StatsApi statsApi = new StatsApi(aggregateDao);
+            OverviewPage overview = new OverviewPage(publisher, templates, clock);
+            BriefPage brief = new BriefPage(publisher, aggregateDao, commitments, audit, templates, clock);
+            Exports exports = new Exports(publisher, aggregateDao, audit, clock);
+            DropoffPage dropoff = new DropoffPage(aggregateDao, templates, clock);
             Gate gate = new Gate(accounts);
 
             Javalin server = Javalin.create(cfg -> {
@@ -114,7 +133,15 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/setup", login::setupForm);
                 cfg.routes.post("/setup", login::setupSubmit);
                 cfg.routes.post("/logout", login::logout, ADMIN, COORDINATOR, VIEWER);
-                cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/", overview::show, ADMIN, COORDINATOR, VIEWER);
+
+                // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
+                cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/api/v1/stats", statsApi::stats, ADMIN);
+                cfg.routes.get("/brief", brief::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/export/summary.csv", exports::summary, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/export/reports.csv", exports::reports, ADMIN, COORDINATOR);
+                cfg.routes.get("/dropoff", dropoff::show, ADMIN, COORDINATOR);
 
                 // Operations.
                 cfg.routes.get("/health", ctx -> {
