@@ -20,7 +20,7 @@ import rw.ijwi.feedback.Suppression.Vector;
  * what it shows, even by a reader who knows one row exactly. Checked by exact linear algebra, not by the
  * bridge argument the class itself uses.
  */
-class SuppressionPropertyTest {
+public class SuppressionPropertyTest {
 
     private static final int TABLES = 1000;
 
@@ -109,7 +109,7 @@ class SuppressionPropertyTest {
     }
 
     /** What a reader gets: the augmented table (row 0 = column totals, column 0 = row totals) and its states. */
-    record Published(long[][] values, State[][] states) {
+    public record Published(long[][] values, State[][] states) {
     }
 
     static Published publish(Suppression suppression, long[][] cells) {
@@ -152,10 +152,10 @@ class SuppressionPropertyTest {
      * "each augmented row and column sums to zero" restricted to the unknowns. Cells of known rows count as
      * published.
      */
-    record Found(int row, int column, boolean small) {
+    public record Found(int row, int column, boolean small) {
     }
 
-    static List<Found> determined(Published p, Set<Integer> knownRows) {
+    public static List<Found> determined(Published p, Set<Integer> knownRows) {
         int rows = p.values.length;
         int cols = p.values[0].length;
         List<int[]> unknowns = new ArrayList<>();
