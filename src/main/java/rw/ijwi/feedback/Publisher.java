@@ -2,7 +2,6 @@ package rw.ijwi.feedback;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,7 +13,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class Publisher {
 
-    private record Key(Period period, Set<String> ownDistricts, long total, int fingerprint) {
+    /** The exact tables a decision was made for: compared cell by cell, never by a hash alone. */
+    private record Key(Period period, Set<String> ownDistricts, Tables tables) {
+    }
+
+    private record Tables(long[][][] grids) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Tables t && Arrays.deepEquals(grids, t.grids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(grids);
+        }
+
+        @Override
+        public String toString() {
+            return "Tables";
+        }
     }
 
     private final Aggregates aggregates;
@@ -41,16 +58,9 @@ public final class Publisher {
             return new Figures(counts, reader, suppression, null);
         }
         Set<String> group = reader.ownDistricts().size() > 1 ? reader.ownDistricts() : Set.of();
-        Key key = new Key(period, group, counts.total(), fingerprint(counts));
+        Key key = new Key(period, group, new Tables(Counts.PAIRS.stream().map(p -> counts.grids().get(p))
+                .toArray(long[][][]::new)));
         LinkedTables.Result family = decided.get(key, k -> Figures.suppress(counts, reader, suppression));
         return new Figures(counts, reader, suppression, family);
-    }
-
-    private static int fingerprint(Counts counts) {
-        int h = 1;
-        for (List<Dimension> pair : Counts.PAIRS) {
-            h = 31 * h + Arrays.deepHashCode(counts.grids().get(pair));
-        }
-        return h;
     }
 }
