@@ -86,8 +86,9 @@ public final class BriefPage {
         Chart trend = Chart.columns(chrome.t("by_week"), weeks,
                 weeks.stream().map(w -> figures.of(Dimension.DISTRICT, district, Dimension.WEEK, w)).toList(), figures);
         boolean quotes = user.role() != Role.VIEWER;
-        List<String> quoted = quotes ? aggregates.approvedQuotes(district, period.start(), period.end(), 5) : List.of();
-        List<Commitment> promised = commitments.inDistrict(district);
+        List<String> quoted = quotes ? aggregates.approvedQuotes(district, period.start(), period.end(), 4) : List.of();
+        List<Commitment> all = commitments.inDistrict(district);
+        List<Commitment> promised = all.subList(0, Math.min(all.size(), 8));
         audit.record(user.username(), "view_brief", district + " " + period.from() + ".." + period.to()
                 + (quotes ? " with approved quotes" : ""), ctx.ip());
 

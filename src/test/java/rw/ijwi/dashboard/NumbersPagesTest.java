@@ -25,7 +25,7 @@ import rw.ijwi.testing.TestApp;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NumbersPagesTest {
 
-    private static final Pattern SHOWN = Pattern.compile("<text class=\"value\"[^>]*>([^<]*)</text>|<div class=\"figure\">([^<]*)</div>|<td class=\"num\">([^<]*)</td>");
+    private static final Pattern SHOWN = Pattern.compile("<text class=\"value\"[^>]*>([^<]*)</text>|<div class=\"figure\">([^<]*)</div>|<(?:td|span) class=\"num\">([^<]*)</(?:td|span)>");
 
     private final TestApp app = new TestApp();
     private final Staff admin = Staff.signIn(app, Role.ADMIN);
