@@ -34,6 +34,8 @@ public class SuppressionPropertyTest {
             Published published = publish(suppression, cells);
             String where = "table " + t + " " + java.util.Arrays.deepToString(cells);
             assertThat(determined(published, Set.of())).as("public view of " + where).isEmpty();
+            assertThat(determined(published, Set.of(0, 1)).stream().filter(c -> c.small() && c.row() > 0).toList())
+                    .as("coordinator of rows 0 and 1 in " + where).isEmpty();
             for (int r = 0; r < cells.length; r++) {
                 // An insider learns nothing about a person from a national (row 0) total minus their own rows when
                 // the others' share is not tied to a district; cells of the other districts must stay hidden.
@@ -108,6 +110,57 @@ public class SuppressionPropertyTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13})
+    void tables_the_size_of_districts_by_weeks_are_protected_too(long seed) {
+        // 30 x 53, mostly small counts: checked by removing each hidden edge and searching for another path
+        // between its ends (a plain search, independent of the low-link method the class uses).
+        Random random = new Random(seed);
+        long[][] cells = new long[30][53];
+        for (int i = 0; i < 30; i++) {
+            for (int j = 0; j < 53; j++) {
+                cells[i][j] = random.nextDouble() < 0.3 ? 0 : random.nextInt(i < 5 ? 40 : 8);
+            }
+        }
+        Published p = publish(new Suppression(5), cells);
+        int hidden = 0;
+        for (int i = 0; i < p.states.length; i++) {
+            for (int j = 0; j < p.states[0].length; j++) {
+                if (p.states[i][j] != State.EXACT) {
+                    hidden++;
+                    assertThat(onCycle(p.states, i, j)).as("hidden cell %d,%d", i, j).isTrue();
+                }
+            }
+        }
+        assertThat(hidden).isGreaterThan(100);
+    }
+
+    /** Whether hidden cell (i, j) of the augmented table lies on a cycle of hidden cells (rows and columns). */
+    static boolean onCycle(State[][] states, int row, int column) {
+        int rows = states.length;
+        int cols = states[0].length;
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        boolean[] seen = new boolean[rows + cols];
+        queue.add(row);
+        seen[row] = true;
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            if (node == rows + column) {
+                return true;
+            }
+            for (int other = 0; other < (node < rows ? cols : rows); other++) {
+                int i = node < rows ? node : other;
+                int j = node < rows ? other : node - rows;
+                int next = node < rows ? rows + other : other;
+                if (states[i][j] != State.EXACT && !(i == row && j == column) && !seen[next]) {
+                    seen[next] = true;
+                    queue.add(next);
+                }
+            }
+        }
+        return false;
+    }
+
     /** What a reader gets: the augmented table (row 0 = column totals, column 0 = row totals) and its states. */
     public record Published(long[][] values, State[][] states) {
     }
@@ -125,10 +178,12 @@ public class SuppressionPropertyTest {
                 grand += cells[i][j];
             }
         }
+        List<Set<Integer>> insiders = new ArrayList<>(LinkedTables.eachAlone(m));
+        insiders.add(Set.of(0, 1)); // a coordinator of two districts
         var family = new LinkedTables(suppression).suppress(
                 new java.util.LinkedHashMap<>(java.util.Map.of("rows", rowTotals, "cols", colTotals)),
                 java.util.Map.of(List.of("rows", "cols"), cells),
-                java.util.Map.of("rows", LinkedTables.eachAlone(m)));
+                java.util.Map.of("rows", insiders));
         State[][] grid = family.grids().get(List.of("rows", "cols"));
         long[][] values = new long[m + 1][n + 1];
         values[0][0] = grand;
