@@ -26,14 +26,16 @@ import java.util.Set;
  * hidden cell lies on a cycle, which in particular means every row and column that holds a hidden cell holds
  * at least two. For each bridge we hide the cheapest path of published non-zero cells that reconnects its
  * two ends (Dijkstra, cost = the count), i.e. the smallest non-zero complements.</li>
- * <li><b>Several queries</b>: 1-D tables are decided first and alone (the same answer whatever else is
- * asked); a 2-D table then takes their decisions as fixed margins (a hidden district total stays hidden, a
- * published one stays published and is a constraint), so "district total minus the other cells of
- * district x service" finds a hidden edge on a cycle. Filters are served as slices of these same tables, so
- * a filtered total is the same (hidden) margin.</li>
+ * <li><b>Several queries</b>: 1-D tables are decided first; a 2-D table then takes their decisions as its
+ * margins (a hidden district total stays hidden, a published one is a constraint), so "district total minus
+ * the other cells of district x service" meets a hidden edge that lies on a cycle. Only when nothing inside
+ * the table can protect a cell does it hide a published total (at a thousandfold cost); {@link LinkedTables}
+ * then hides that total in every table that shows it and decides again, until all agree. Filters are served
+ * as slices of these same tables, so a filtered total is the same (hidden or shown) margin.</li>
  * <li><b>Insiders</b>: a coordinator knows their own district's counts exactly. For each such group of
  * known cells we repeat the test with those cells treated as published, so a coordinator cannot subtract
- * their own numbers to recover a neighbour's.</li>
+ * their own numbers to recover a neighbour's small count (learning a complementary count, which is not
+ * small, is allowed).</li>
  * <li><b>Not pinned by size</b>: readers know a hidden count is at least 1, so two hidden 1s whose sum is
  * known are both 1. We also require, at every equation, that the hidden counts sum to at least k.</li>
  * <li><b>Complementary cells</b> are not small: they are shown as "hidden" ({@link State#HIDDEN}), never as
