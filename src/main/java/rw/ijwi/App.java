@@ -1,5 +1,6 @@
 package rw.ijwi;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,7 +91,7 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates(Messages.load());
             boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
-            java.time.Clock clock = java.time.Clock.systemUTC();
+            Clock clock = Clock.systemUTC();
             AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
             Aggregates aggregates = new Aggregates(aggregateDao, geography);
             Suppression suppression = new Suppression(config.suppressBelow());
