@@ -26,14 +26,23 @@ import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.LoginThrottle;
-import rw.ijwi.dashboard.HomePage;
+import rw.ijwi.dashboard.BriefPage;
+import rw.ijwi.dashboard.DropoffPage;
+import rw.ijwi.dashboard.Exports;
 import rw.ijwi.dashboard.LoginPage;
+import rw.ijwi.dashboard.OverviewPage;
+import rw.ijwi.dashboard.StatsApi;
+import rw.ijwi.dashboard.SummaryApi;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.commitments.CommitmentRegister;
 import rw.ijwi.commitments.CommitmentsApi;
 import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
+import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.feedback.Aggregates;
+import rw.ijwi.feedback.Publisher;
 import rw.ijwi.feedback.ReportDao;
+import rw.ijwi.feedback.Suppression;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
@@ -144,7 +153,16 @@ public final class App implements AutoCloseable {
             Templates templates = new Templates(Messages.load());
             boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
-            HomePage home = new HomePage(reports, templates);
+            AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
+            Aggregates aggregates = new Aggregates(aggregateDao, geography);
+            Suppression suppression = new Suppression(config.suppressBelow());
+            Publisher publisher = new Publisher(aggregates, suppression);
+            SummaryApi summaryApi = new SummaryApi(publisher, clock);
+            StatsApi statsApi = new StatsApi(aggregateDao);
+            OverviewPage overview = new OverviewPage(publisher, templates, clock);
+            BriefPage brief = new BriefPage(publisher, aggregateDao, commitments, audit, templates, clock);
+            Exports exports = new Exports(publisher, aggregateDao, audit, clock);
+            DropoffPage dropoff = new DropoffPage(aggregateDao, templates, clock);
             Gate gate = new Gate(accounts);
             CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
@@ -215,7 +233,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/setup", login::setupForm);
                 cfg.routes.post("/setup", login::setupSubmit);
                 cfg.routes.post("/logout", login::logout, ADMIN, COORDINATOR, VIEWER);
-                cfg.routes.get("/", home::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/", overview::show, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/commitments", commitmentsPage::list, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/commitments/new", commitmentsPage::newForm, ADMIN, COORDINATOR);
                 cfg.routes.post("/commitments", commitmentsPage::create, ADMIN, COORDINATOR);
@@ -240,6 +258,14 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/api/v1/campaigns/{id}/tally", campaigns::tally, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/radio/{id}/live", live::page, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.sse("/radio/{id}/events", live::events, ADMIN, COORDINATOR, VIEWER);
+
+                // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
+                cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/api/v1/stats", statsApi::stats, ADMIN);
+                cfg.routes.get("/brief", brief::show, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/export/summary.csv", exports::summary, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/export/reports.csv", exports::reports, ADMIN, COORDINATOR);
+                cfg.routes.get("/dropoff", dropoff::show, ADMIN, COORDINATOR);
 
                 // Operations.
                 cfg.routes.get("/metrics", metrics::scrape);

@@ -111,6 +111,12 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/api/v1/campaigns/{campaign}", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/campaigns/{campaign}/tally", 401, 200, 200, 200, 200),
             Route.of("GET", "/radio/{campaign}/live", 302, 200, 200, 200, 200),
+            Route.of("GET", "/api/v1/summary", 401, 200, 200, 200, 200),
+            Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
+            Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),
+            Route.of("GET", "/export/summary.csv", 302, 200, 200, 200, 200),
+            Route.of("GET", "/export/reports.csv", 302, 403, 200, 200, 200),
+            Route.of("GET", "/dropoff", 302, 403, 200, 200, 200),
             Route.of("POST", "/logout", 401, 303, 303, 303, 303));         // run last: ends the sessions
 
     private final TestApp app = new TestApp();

@@ -1,0 +1,61 @@
+package rw.ijwi.cli;
+
+import java.time.OffsetDateTime;
+import java.util.function.Supplier;
+
+import picocli.CommandLine;
+
+import rw.ijwi.Config;
+import rw.ijwi.Main;
+import rw.ijwi.db.Database;
+import rw.ijwi.feedback.ReportSeeder;
+import rw.ijwi.geo.Geography;
+
+/** `seed reports --count N [--seed S]`: made-up reports for demos and measurements. Never on real data. */
+@CommandLine.Command(name = "seed", description = "Insert made-up data for demos and measurements.",
+        subcommands = {SeedCommand.Reports.class})
+public final class SeedCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name what to seed: seed reports");
+    }
+
+    @CommandLine.Command(name = "reports", description = "Insert N realistic made-up reports over the last 52 weeks.")
+    public static final class Reports implements Runnable {
+
+        private final Supplier<Config> config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Option(names = "--count", required = true, paramLabel = "N")
+        int count;
+
+        @CommandLine.Option(names = "--seed", paramLabel = "S", description = "Random seed (default 1).")
+        long seed = 1;
+
+        public Reports(Supplier<Config> config) {
+            this.config = config;
+        }
+
+        @Override
+        public void run() {
+            if (count < 1 || count > 5_000_000) {
+                throw new Main.CliError("seed reports: --count " + count + " must be from 1 to 5000000");
+            }
+            try (Database database = Database.open(config.get(), 2)) {
+                database.migrate();
+                long started = System.nanoTime();
+                long stored = new ReportSeeder(database.jdbi(), Geography.load(database.jdbi()))
+                        .seed(count, seed, OffsetDateTime.now());
+                double seconds = (System.nanoTime() - started) / 1e9;
+                spec.commandLine().getOut().printf("seeded %d reports in %.1f s (%.0f per second)%n", stored, seconds,
+                        stored / seconds);
+            }
+        }
+    }
+}

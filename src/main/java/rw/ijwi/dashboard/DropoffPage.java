@@ -1,0 +1,72 @@
+package rw.ijwi.dashboard;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
+
+import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.feedback.Period;
+import rw.ijwi.web.Chrome;
+import rw.ijwi.web.Templates;
+
+/**
+ * The USSD drop-off view: of the sessions Africa's Talking reported as ended, how many completed, how many
+ * were abandoned on each screen, how many failed. Operational counts of sessions, with no place or person.
+ */
+public final class DropoffPage {
+
+    /** One line of the view: an outcome (and screen), its count and its share of all sessions. */
+    public record Line(String outcome, String screen, long count, String share) {
+    }
+
+    private final AggregateDao aggregates;
+    private final Templates templates;
+    private final Clock clock;
+
+    public DropoffPage(AggregateDao aggregates, Templates templates, Clock clock) {
+        this.aggregates = aggregates;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) {
+        Chrome chrome = templates.chrome(ctx, "nav_dropoff", "dropoff");
+        Period period = SummaryRequest.period(ctx, clock);
+        List<AggregateDao.SessionEnd> ends = aggregates.sessionEnds(period.start(), period.end());
+        long total = ends.stream().mapToLong(AggregateDao.SessionEnd::count).sum();
+        long completed = 0;
+        long failed = 0;
+        Map<String, Long> abandoned = new LinkedHashMap<>();
+        for (AggregateDao.SessionEnd end : ends) {
+            switch (outcome(end.status())) {
+                case "completed" -> completed += end.count();
+                case "failed" -> failed += end.count();
+                default -> abandoned.merge(end.lastScreen() == null ? "?" : end.lastScreen(), end.count(), Long::sum);
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(chrome.t("dropoff_completed"), "", completed, share(completed, total)));
+        abandoned.forEach((screen, n) -> lines.add(new Line(chrome.t("dropoff_abandoned"), screen, n, share(n, total))));
+        lines.add(new Line(chrome.t("dropoff_failed"), "", failed, share(failed, total)));
+        templates.render(ctx, "dropoff.jte", chrome, Map.of("lines", lines, "total", total, "period", period));
+    }
+
+    /** AT's status words: Success is a completed session, Failed an error; anything else was abandoned. */
+    static String outcome(String status) {
+        if ("Success".equalsIgnoreCase(status)) {
+            return "completed";
+        }
+        if ("Failed".equalsIgnoreCase(status)) {
+            return "failed";
+        }
+        return "abandoned";
+    }
+
+    private static String share(long n, long total) {
+        return total == 0 ? "–" : String.format("%.1f%%", 100.0 * n / total);
+    }
+}
