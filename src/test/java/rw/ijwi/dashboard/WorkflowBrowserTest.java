@@ -71,6 +71,8 @@ class WorkflowBrowserTest {
     @Test
     void a_report_filed_on_the_phone_simulator_is_stored() {
         long before = app.database().count("SELECT count(*) FROM report WHERE session_id LIKE 'sim-%'");
+        long endedBefore = app.database().count("SELECT count(*) FROM ussd_session WHERE session_id LIKE 'sim-%' "
+                + "AND status = 'Success'");
         browser.go("/simulator");
         WebElement screen = browser.waitUntil(By.id("screen-text"));
         press("send");
@@ -98,7 +100,7 @@ class WorkflowBrowserTest {
                 .isEqualTo("The station was closed at night");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> app.database().count("SELECT count(*) FROM ussd_session WHERE session_id LIKE 'sim-%' "
-                        + "AND status = 'Success'") == 1);
+                        + "AND status = 'Success'") == endedBefore + 1);
         press("hangup");
         assertThat(screen.getText()).contains("Dial the code");
     }
@@ -122,6 +124,38 @@ class WorkflowBrowserTest {
         assertThat(app.database().value("SELECT array_to_string(codes, ',') || ' ' || quote_approved FROM report WHERE id = "
                 + id)).isEqualTo("cost true");
         assertThat(browser.driver().findElements(By.id("comment-" + id))).isEmpty();
+    }
+
+    @Test
+    void the_overview_filtered_to_a_district_counts_a_report_filed_on_the_simulator_and_the_brief_opens() {
+        app.ussd("browser-overview-1", "+250788002001", "1*1*28*1*1*3*1*2*1");
+        int before = overviewCount("Rusizi");
+        browser.screenshot("07-overview-rusizi");
+        browser.go("/simulator");
+        browser.waitUntil(By.id("screen-text"));
+        press("send");
+        browser.waitForText(By.id("screen-text"), "Ijwi");
+        for (String input : List.of("1", "1", "28", "2", "2", "4", "1", "2", "1")) {
+            keypad(input);
+            press("send");
+            waitForHop();
+        }
+        browser.waitForText(By.id("screen-text"), "Murakoze");
+        assertThat(overviewCount("Rusizi")).isEqualTo(before + 1);
+        browser.find(By.cssSelector("form.filters a")).click();
+        String brief = browser.waitUntil(By.cssSelector("main h1")).getText();
+        assertThat(brief).contains("Rusizi");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Police");
+        browser.screenshot("08-brief-rusizi");
+    }
+
+    /** Filters the overview to the district through its form and reads the headline figure. */
+    private int overviewCount(String district) {
+        browser.go("/");
+        new Select(browser.find(By.name("district"))).selectByValue(district);
+        browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.waitForText(By.cssSelector(".headline"), district);
+        return Integer.parseInt(browser.find(By.cssSelector(".headline .figure")).getText().strip());
     }
 
     private void press(String button) {
