@@ -56,6 +56,7 @@ import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.SimulatorPage;
+import rw.ijwi.sms.DurableReceiver;
 import rw.ijwi.sms.HelpKeyword;
 import rw.ijwi.sms.InboundProcessor;
 import rw.ijwi.sms.JoinKeyword;
@@ -64,6 +65,7 @@ import rw.ijwi.sms.OutboxSender;
 import rw.ijwi.sms.SmsGateway;
 import rw.ijwi.sms.SmsReceiver;
 import rw.ijwi.sms.SmsTexts;
+import rw.ijwi.sms.Spool;
 import rw.ijwi.sms.StopKeyword;
 import rw.ijwi.sms.Worker;
 import rw.ijwi.ussd.Engine;
@@ -95,15 +97,17 @@ public final class App implements AutoCloseable {
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
     public record SmsWork(InboundProcessor inbound, OutboxSender outbox, Worker inboundWorker, Worker outboxWorker,
-            LiveTally live) {
+            Worker spoolWorker, DurableReceiver receiver, LiveTally live) {
 
         void start() {
+            spoolWorker.start();
             inboundWorker.start();
             outboxWorker.start();
             live.start();
         }
 
         void stop() {
+            spoolWorker.stop();
             inboundWorker.stop();
             outboxWorker.stop();
             live.close();
@@ -189,10 +193,15 @@ public final class App implements AutoCloseable {
             InboundProcessor inbound = new InboundProcessor(jdbi, router, new CampaignVotes(smsTexts), smsTexts, clock,
                     outboxWorker::wake);
             Worker inboundWorker = new Worker("ijwi-sms-inbound", inbound::processBatch, 500);
-            AtSmsWebhook atSms = new AtSmsWebhook(new SmsReceiver(jdbi, hasher, cipher, clock, inboundWorker::wake));
+            Spool spool = Spool.open(config.spoolDir(), config.spoolMaxMb() * 1024L * 1024L, secrets.secretKey());
+            DurableReceiver receiver = new DurableReceiver(new SmsReceiver(jdbi, hasher, cipher, clock,
+                    inboundWorker::wake), spool);
+            Worker spoolWorker = new Worker("ijwi-sms-spool", receiver::replay, 1_000);
+            metrics.registry().gauge("ijwi.sms.spool.entries", receiver, DurableReceiver::spooled);
+            AtSmsWebhook atSms = new AtSmsWebhook(receiver);
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
-            SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
+            SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, spoolWorker, receiver, live);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;

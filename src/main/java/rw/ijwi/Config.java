@@ -18,7 +18,10 @@ public record Config(
         int ussdMaxChars,
         int suppressBelow,
         Optional<URI> publicUrl,
-        AtAccount at) {
+        AtAccount at,
+        int retentionDays,
+        Path spoolDir,
+        int spoolMaxMb) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
 
@@ -89,19 +92,23 @@ public record Config(
         if (menusDir.isEmpty() && Path.of("menus").toFile().isDirectory()) {
             menusDir = Optional.of(Path.of("menus"));
         }
+        Path dataDir = text(env, "IJWI_DATA_DIR").map(Path::of).orElse(Path.of("data"));
         Config config = new Config(
                 integer(env, "IJWI_PORT", 7070, 0, 65535),
                 text(env, "IJWI_DATABASE_URL"),
                 text(env, "IJWI_DATABASE_USER"),
                 text(env, "IJWI_DATABASE_PASSWORD"),
-                text(env, "IJWI_DATA_DIR").map(Path::of).orElse(Path.of("data")),
+                dataDir,
                 menusDir,
                 text(env, "IJWI_SECRET_KEY"),
                 text(env, "IJWI_WEBHOOK_TOKEN"),
                 integer(env, "IJWI_USSD_MAX_CHARS", 160, 40, USSD_PROTOCOL_LIMIT),
                 integer(env, "IJWI_SUPPRESS_BELOW", 5, 1, 1000),
                 text(env, "IJWI_PUBLIC_URL").map(v -> url("IJWI_PUBLIC_URL", v)),
-                AtAccount.from(env));
+                AtAccount.from(env),
+                integer(env, "IJWI_RETENTION_DAYS", 365, 7, 3650),
+                text(env, "IJWI_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
+                integer(env, "IJWI_SPOOL_MAX_MB", 64, 1, 10_240));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -117,12 +124,13 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
-                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at);
+                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
-                menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at);
+                menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
+                spoolMaxMb);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

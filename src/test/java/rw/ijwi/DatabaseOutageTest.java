@@ -46,6 +46,59 @@ class DatabaseOutageTest {
         }
     }
 
+    @Test
+    void sms_callbacks_during_an_outage_are_spooled_acknowledged_and_replayed_once_in_order() throws Exception {
+        try (TestApp app = new TestApp()) {
+            String name = app.database().name();
+            cutOff(app, name, true);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = "ATXid_outage_" + i;
+                String phone = "+25078830" + String.format("%04d", i);
+                answers.add(pool.submit(() -> app.post("/at/sms?token=" + TestApp.TOKEN, java.util.Map.of("id", id,
+                        "from", phone, "to", "8080", "text", "HELP", "date", "2026-11-28 10:00:00")).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+            // AT retries a few of them: still acknowledged, still stored once.
+            for (int i = 0; i < 5; i++) {
+                assertThat(app.post("/at/sms?token=" + TestApp.TOKEN, java.util.Map.of("id", "ATXid_outage_" + i,
+                        "from", "+25078830" + String.format("%04d", i), "to", "8080", "text", "HELP")).statusCode())
+                        .isEqualTo(200);
+            }
+            pool.shutdown();
+            int spooled = app.app().sms().receiver().spooled();
+            assertThat(spooled).isEqualTo(45);
+            assertThat(app.get("/metrics").body()).contains("ijwi_sms_spool_entries 45.0");
+
+            cutOff(app, name, false);
+            long stored = 0;
+            for (int i = 0; i < 100 && (stored < 40 || app.app().sms().receiver().spooled() > 0); i++) {
+                pause(200);
+                stored = app.database().count("SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATXid_outage_%'");
+            }
+            assertThat(stored).isEqualTo(40);
+            assertThat(app.app().sms().receiver().spooled()).isZero();
+            assertThat(app.database().count("SELECT count(DISTINCT provider_id) FROM sms_inbound")).isEqualTo(40);
+            System.out.printf("outage: %d SMS callbacks acknowledged while PostgreSQL was away, %d spooled, "
+                    + "%d stored after replay%n", 45, spooled, stored);
+        }
+    }
+
+    @Test
+    void start_up_refuses_a_spool_directory_it_cannot_write() throws Exception {
+        java.nio.file.Path readOnly = java.nio.file.Files.createTempDirectory("ijwi-ro");
+        java.nio.file.Path file = readOnly.resolve("not-a-dir");
+        java.nio.file.Files.writeString(file, "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestApp(rw.ijwi.testing.TestDatabase.fresh(),
+                java.util.Map.of("IJWI_SPOOL_DIR", file.toString())))
+                .isInstanceOf(Config.BadSetting.class)
+                .hasMessageContaining("IJWI_SPOOL_DIR=" + file)
+                .hasMessageContaining("cannot write the SMS spool there");
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);

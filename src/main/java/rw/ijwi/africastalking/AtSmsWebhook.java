@@ -10,14 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
+import io.javalin.http.ServiceUnavailableResponse;
 
 import rw.ijwi.sms.DeliveryReport;
 import rw.ijwi.sms.InboundSms;
-import rw.ijwi.sms.SmsReceiver;
+import rw.ijwi.sms.DurableReceiver;
+import rw.ijwi.sms.Spool;
 
 /**
  * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows
- * their field names and status words. Each is stored by SmsReceiver before the 200; a malformed one gets a
+ * their field names and status words. Each is stored (in PostgreSQL, or in the spool while it is away) before
+ * the 200; a full spool answers 503 so the provider retries; a malformed one gets a
  * 400 with a one-line reason and nothing is stored.
  */
 public final class AtSmsWebhook {
@@ -34,29 +37,39 @@ public final class AtSmsWebhook {
             "sent", "Sent", "submitted", "Submitted", "buffered", "Buffered", "success", "Success", "failed", "Failed",
             "rejected", "Rejected", "absentsubscriber", "AbsentSubscriber", "expired", "Expired");
 
-    private final SmsReceiver receiver;
+    private final DurableReceiver receiver;
 
-    public AtSmsWebhook(SmsReceiver receiver) {
+    public AtSmsWebhook(DurableReceiver receiver) {
         this.receiver = receiver;
     }
 
     /** POST /at/sms: an incoming message. */
     public void incoming(Context ctx) {
-        receiver.receive(parseIncoming(Form.of(ctx)));
-        ctx.contentType("text/plain; charset=utf-8").result("OK");
+        InboundSms message = parseIncoming(Form.of(ctx));
+        acknowledge(ctx, () -> receiver.receive(message));
     }
 
     /** POST /at/sms/delivery: a delivery report for a message we sent. */
     public void delivery(Context ctx) {
-        receiver.delivered(parseDelivery(Form.of(ctx)));
-        ctx.contentType("text/plain; charset=utf-8").result("OK");
+        DeliveryReport report = parseDelivery(Form.of(ctx));
+        acknowledge(ctx, () -> receiver.delivered(report));
     }
 
     /** POST /at/sms/optout: the number opted out of our sender ID through AT. */
     public void optOut(Context ctx) {
         Form form = Form.of(ctx);
         form.optional("senderId", 32);
-        receiver.optedOut(form.phoneNumber("phoneNumber"));
+        String phone = form.phoneNumber("phoneNumber");
+        acknowledge(ctx, () -> receiver.optedOut(phone));
+    }
+
+    /** 200 once stored; 503 (AT retries) when the database is away and the spool is full. */
+    private static void acknowledge(Context ctx, Runnable store) {
+        try {
+            store.run();
+        } catch (Spool.Full full) {
+            throw new ServiceUnavailableResponse("temporarily unable to store callbacks; retry later");
+        }
         ctx.contentType("text/plain; charset=utf-8").result("OK");
     }
 
