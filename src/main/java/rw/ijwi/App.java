@@ -47,6 +47,7 @@ import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
+import rw.ijwi.privacy.RetentionDao;
 import rw.ijwi.radio.CampaignApi;
 import rw.ijwi.radio.CampaignVotes;
 import rw.ijwi.radio.LiveTally;
@@ -286,7 +287,9 @@ public final class App implements AutoCloseable {
             });
             Housekeeping housekeeping = new Housekeeping(List.of(
                     new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
-                    new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText)),
+                    new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText),
+                    new Housekeeping.Chore("retention purge", () -> jdbi.onDemand(RetentionDao.class)
+                            .purge(config.retentionDays()).total())),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, housekeeping, setupToken);

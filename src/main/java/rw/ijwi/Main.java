@@ -9,6 +9,7 @@ import rw.ijwi.cli.ExportCommand;
 import rw.ijwi.cli.HealthCommand;
 import rw.ijwi.cli.MenusCommand;
 import rw.ijwi.cli.MigrateCommand;
+import rw.ijwi.cli.PrivacyCommand;
 import rw.ijwi.cli.SeedCommand;
 import rw.ijwi.cli.ServeCommand;
 import rw.ijwi.cli.UsersCommand;
@@ -17,7 +18,7 @@ import rw.ijwi.cli.UsersCommand;
 @CommandLine.Command(name = "ijwi", mixinStandardHelpOptions = true, version = "ijwi 0.1",
         description = "SMS and USSD community feedback gateway. With no command, serves.",
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class,
-            UsersCommand.class, HealthCommand.class, SeedCommand.class})
+            UsersCommand.class, HealthCommand.class, SeedCommand.class, PrivacyCommand.class})
 public final class Main implements Runnable {
 
     private final Supplier<Config> config;
