@@ -47,6 +47,7 @@ import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
+import rw.ijwi.ops.SmsGauges;
 import rw.ijwi.privacy.RetentionDao;
 import rw.ijwi.radio.CampaignApi;
 import rw.ijwi.radio.CampaignVotes;
@@ -199,6 +200,7 @@ public final class App implements AutoCloseable {
                     inboundWorker::wake), spool);
             Worker spoolWorker = new Worker("ijwi-sms-spool", receiver::replay, 1_000);
             metrics.registry().gauge("ijwi.sms.spool.entries", receiver, DurableReceiver::spooled);
+            new SmsGauges(jdbi).bindTo(metrics.registry());
             AtSmsWebhook atSms = new AtSmsWebhook(receiver);
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);

@@ -23,6 +23,8 @@ class MetricsTest {
             assertThat(text).contains("ijwi_http_requests_seconds_count{method=\"POST\",route=\"/at/ussd\",status=\"200\"} 2");
             assertThat(text).contains("ijwi_ussd_hops_total{reply=\"CON\"} 1.0").contains("ijwi_ussd_hops_total{reply=\"END\"} 1.0");
             assertThat(text).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes");
+            assertThat(text).contains("ijwi_sms_outbox_queued 0.0").contains("ijwi_sms_inbound 0.0")
+                    .contains("ijwi_sms_outbox_oldest_seconds").contains("ijwi_sms_spool_entries 0.0");
             assertThat(text).doesNotContain("123987").doesNotContain("token");
             assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         }
