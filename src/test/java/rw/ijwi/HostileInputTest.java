@@ -32,6 +32,7 @@ class HostileInputTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private static final String USSD = "/at/ussd?token=" + TestApp.TOKEN;
     private static final String EVENTS = "/at/ussd/events?token=" + TestApp.TOKEN;
+    private static final String SMS = "/at/sms?token=" + TestApp.TOKEN;
     private static final String FORM = "application/x-www-form-urlencoded";
 
     /** A request body (as raw bytes) to a path, and the status class expected. */
@@ -68,7 +69,17 @@ class HostileInputTest {
                 attack("an absurd hops count", EVENTS, FORM, "sessionId=e1&status=Success&hopsCount=-99999999999999", 400),
                 attack("json to events", EVENTS, "application/json", "{\"sessionId\":1}", 400),
                 attack("traversal path", "/at/..%2F..%2Fetc%2Fpasswd?token=" + TestApp.TOKEN, FORM, "", 404),
-                attack("login with a huge username", "/login", FORM, "username=" + "a".repeat(50_000) + "&password=x", 403));
+                attack("login with a huge username", "/login", FORM, "username=" + "a".repeat(50_000) + "&password=x", 403),
+                attack("sms as json", SMS, "application/json", "{\"id\":\"x\"}", 400),
+                attack("sms with a megabyte of text", SMS, FORM, "id=big&from=%2B250788000000&text=" + "a".repeat(1_000_000), 413),
+                attack("sms text over ten parts", SMS, FORM, "id=long&from=%2B250788000000&text=" + "a".repeat(1601), 400),
+                attack("sms with thousands of fields", SMS, FORM, "id=f&from=%2B250788000000&text=hi" + "&x=1".repeat(5_000), 400),
+                attack("sms without an id", SMS, FORM, "from=%2B250788000000&text=hi", 400),
+                attack("sms from a path", SMS, FORM, "id=p&from=..%2F..%2Fetc&text=hi", 400),
+                attack("sms with sql in the text", SMS, FORM, "id=sql1&from=%2B250788000000&text=%27%3B+DROP+TABLE+report%3B--", 200),
+                attack("delivery report with html status", "/at/sms/delivery?token=" + TestApp.TOKEN, FORM,
+                        "id=ATXid_none&status=%3Cb%3ESuccess%3C%2Fb%3E", 200),
+                attack("opt-out without a number", "/at/sms/optout?token=" + TestApp.TOKEN, FORM, "senderId=8080", 400));
     }
 
     @ParameterizedTest(name = "{0}")
