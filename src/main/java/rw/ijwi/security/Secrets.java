@@ -33,7 +33,23 @@ public record Secrets(byte[] secretKey, String webhookToken) {
         return new Secrets(decodeKey(key), token);
     }
 
-    static byte[] decodeKey(String base64) {
+    /** Writes a new secret key over the generated key file (mode 600), for key rotation. */
+    public static void replaceKeyFile(Config config, byte[] key) {
+        Path file = config.dataDir().resolve(KEY_FILE);
+        try {
+            Path next = file.resolveSibling(KEY_FILE + ".next");
+            Files.deleteIfExists(next);
+            Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(next, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.SYNC);
+            Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
+        }
+    }
+
+    public static byte[] decodeKey(String base64) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64.trim());
