@@ -62,7 +62,7 @@ public final class DurableReceiver {
             return true;
         });
         if (replayed > 0) {
-            LOG.info("replayed {} SMS callbacks from the spool; {} still waiting", replayed, spool.size());
+            LOG.info("replayed {} spooled SMS callbacks; {} still waiting", replayed, spool.size());
         }
         return replayed;
     }
