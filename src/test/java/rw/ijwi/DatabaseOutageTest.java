@@ -88,6 +88,82 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void stopping_and_restarting_postgresql_under_sms_load_loses_nothing() throws Exception {
+        java.nio.file.Path pgData = java.nio.file.Files.createTempDirectory("ijwi-outage-pg");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = startPostgres(pgData, port);
+        rw.ijwi.db.Database.migrate(pg.getPostgresDatabase());
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (TestApp app = new TestApp(rw.ijwi.testing.TestDatabase.at(url), java.util.Map.of())) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.concurrent.atomic.AtomicInteger acknowledged = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<java.util.concurrent.Future<?>> load = new java.util.ArrayList<>();
+            int messages = 300;
+            java.util.concurrent.atomic.AtomicInteger mostSpooled = new java.util.concurrent.atomic.AtomicInteger();
+            Thread watch = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    mostSpooled.accumulateAndGet(app.app().sms().receiver().spooled(), Math::max);
+                    pause(10);
+                }
+            });
+            watch.start();
+            for (int i = 0; i < messages; i++) {
+                String id = "ATXid_stop_" + i;
+                String phone = "+25078840" + String.format("%04d", i);
+                load.add(pool.submit(() -> {
+                    for (int attempt = 0; attempt < 50; attempt++) {
+                        int status = app.post("/at/sms?token=" + TestApp.TOKEN, java.util.Map.of("id", id, "from", phone,
+                                "to", "8080", "text", "HELP")).statusCode();
+                        if (status == 200) {
+                            acknowledged.incrementAndGet();
+                            return;
+                        }
+                        pause(100);
+                    }
+                }));
+                if (i == messages / 3) {
+                    pg.close(); // PostgreSQL stops in the middle of the traffic
+                }
+                if (i == 2 * messages / 3) {
+                    pause(1_000); // a second of traffic with PostgreSQL away
+                    pg = startPostgres(pgData, port); // then it comes back on the same data and port
+                }
+            }
+            for (var f : load) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            long stored = 0;
+            for (int i = 0; i < 150 && stored < messages; i++) {
+                pause(200);
+                stored = count(url, "SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATXid_stop_%'");
+            }
+            watch.interrupt();
+            assertThat(mostSpooled.get()).as("callbacks went through the spool while PostgreSQL was stopped").isPositive();
+            assertThat(acknowledged.get()).isEqualTo(messages);
+            assertThat(stored).isEqualTo(messages);
+            assertThat(count(url, "SELECT count(DISTINCT provider_id) FROM sms_inbound")).isEqualTo(messages);
+            System.out.printf("outage with PostgreSQL stopped and restarted: %d SMS acknowledged, up to %d in the spool "
+                    + "at once, %d stored once%n", acknowledged.get(), mostSpooled.get(), stored);
+        } finally {
+            pg.close();
+        }
+    }
+
+    private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres startPostgres(java.nio.file.Path data, int port)
+            throws java.io.IOException {
+        return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setDataDirectory(data)
+                .setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private static long count(String url, String sql) {
+        return org.jdbi.v3.core.Jdbi.create(url, "postgres", "").withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Test
     void start_up_refuses_a_spool_directory_it_cannot_write() throws Exception {
         java.nio.file.Path readOnly = java.nio.file.Files.createTempDirectory("ijwi-ro");
         java.nio.file.Path file = readOnly.resolve("not-a-dir");

@@ -29,8 +29,17 @@ public final class TestDatabase {
     private final String url;
 
     private TestDatabase(String name) {
+        this(name, "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name);
+    }
+
+    private TestDatabase(String name, String url) {
         this.name = name;
-        this.url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + name;
+        this.url = url;
+    }
+
+    /** A database at this URL (user postgres, trust), already migrated by the caller: for outage tests. */
+    public static TestDatabase at(String url) {
+        return new TestDatabase(url.substring(url.lastIndexOf('/') + 1), url);
     }
 
     /** A new database, migrated, owned by the caller. */
