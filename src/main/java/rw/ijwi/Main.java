@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
+import rw.ijwi.cli.CliError;
 import rw.ijwi.cli.ExportCommand;
 import rw.ijwi.cli.HealthCommand;
 import rw.ijwi.cli.MenusCommand;
@@ -61,12 +62,5 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new ServeCommand(config).run();
-    }
-
-    /** A command-line mistake whose message names the bad value; printed without a stack trace. */
-    public static final class CliError extends RuntimeException {
-        public CliError(String message) {
-            super(message);
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
-import rw.ijwi.Main;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportDao;
 
@@ -62,7 +61,7 @@ public final class ExportCommand implements Runnable {
             LocalDate first = day("--from", from, LocalDate.of(2000, 1, 1));
             LocalDate last = day("--to", to, LocalDate.of(9998, 12, 31));
             if (last.isBefore(first)) {
-                throw new Main.CliError("export reports: --to " + to + " is before --from " + from);
+                throw new CliError("export reports: --to " + to + " is before --from " + from);
             }
             OffsetDateTime start = first.atStartOfDay(RWANDA).toOffsetDateTime();
             OffsetDateTime end = last.plusDays(1).atStartOfDay(RWANDA).toOffsetDateTime();
@@ -92,7 +91,7 @@ public final class ExportCommand implements Runnable {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new Main.CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
+                throw new CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
             }
         }
     }

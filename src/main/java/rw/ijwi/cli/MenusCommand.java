@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
-import rw.ijwi.Main;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ussd.Menu;
 import rw.ijwi.ussd.MenuSource;
@@ -51,7 +50,7 @@ public final class MenusCommand implements Runnable {
             MenuSource source;
             if (dir != null) {
                 if (!Files.isDirectory(dir)) {
-                    throw new Main.CliError("menus check: " + dir + " is not a directory");
+                    throw new CliError("menus check: " + dir + " is not a directory");
                 }
                 source = MenuSource.directory(dir);
             } else {

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
-import rw.ijwi.Main;
 import rw.ijwi.db.Database;
 import rw.ijwi.privacy.ProcessingRecord;
 import rw.ijwi.privacy.KeyRotation;
@@ -89,23 +88,23 @@ public final class PrivacyCommand implements Runnable {
             Config settings = config.get();
             String line = readLine();
             if (line == null || line.isBlank()) {
-                throw new Main.CliError("privacy rotate-key: give the new key on standard input, e.g. "
+                throw new CliError("privacy rotate-key: give the new key on standard input, e.g. "
                         + "head -c 32 /dev/urandom | base64 | java -jar ijwi.jar privacy rotate-key");
             }
             byte[] newKey;
             try {
                 newKey = Secrets.decodeKey(line.strip());
             } catch (Config.BadSetting e) {
-                throw new Main.CliError("privacy rotate-key: the new key on standard input: "
+                throw new CliError("privacy rotate-key: the new key on standard input: "
                         + e.getMessage().replace("IJWI_SECRET_KEY=(hidden): ", ""));
             }
             Secrets current = Secrets.load(settings);
             if (java.util.Arrays.equals(current.secretKey(), newKey)) {
-                throw new Main.CliError("privacy rotate-key: the new key is the current key");
+                throw new CliError("privacy rotate-key: the new key is the current key");
             }
             Spool spool = Spool.open(settings.spoolDir(), Long.MAX_VALUE, current.secretKey());
             if (spool.size() > 0) {
-                throw new Main.CliError("privacy rotate-key: " + spool.size() + " SMS callbacks still wait in the "
+                throw new CliError("privacy rotate-key: " + spool.size() + " SMS callbacks still wait in the "
                         + "spool; start Ijwi with the database reachable so it replays them, then rotate");
             }
             KeyRotation.Result result;

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
-import rw.ijwi.Main;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportSeeder;
 import rw.ijwi.geo.Geography;
@@ -45,7 +44,7 @@ public final class SeedCommand implements Runnable {
         @Override
         public void run() {
             if (count < 1 || count > 5_000_000) {
-                throw new Main.CliError("seed reports: --count " + count + " must be from 1 to 5000000");
+                throw new CliError("seed reports: --count " + count + " must be from 1 to 5000000");
             }
             try (Database database = Database.open(config.get(), 2)) {
                 database.migrate();

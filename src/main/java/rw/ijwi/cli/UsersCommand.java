@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
-import rw.ijwi.Main;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.Role;
@@ -37,7 +36,7 @@ public final class UsersCommand implements Runnable {
             database.migrate();
             work.accept(new Accounts(database.jdbi()), database.jdbi().onDemand(AuditLog.class));
         } catch (IllegalArgumentException e) {
-            throw new Main.CliError(command + ": " + e.getMessage());
+            throw new CliError(command + ": " + e.getMessage());
         }
     }
 
@@ -64,7 +63,7 @@ public final class UsersCommand implements Runnable {
         @Override
         public void run() {
             Role parsed = Role.of(role).orElseThrow(() ->
-                    new Main.CliError("users add: --role '" + role + "' is not admin, coordinator or viewer"));
+                    new CliError("users add: --role '" + role + "' is not admin, coordinator or viewer"));
             String password = readPassword(spec);
             withAccounts(config, "users add", (accounts, audit) -> {
                 accounts.add(username, password, parsed, districts);
@@ -128,7 +127,7 @@ public final class UsersCommand implements Runnable {
         try {
             String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
-                throw new Main.CliError("users add: give the password on standard input, e.g. "
+                throw new CliError("users add: give the password on standard input, e.g. "
                         + "printf '%s\\n' \"$PASSWORD\" | java -jar target/ijwi.jar users add ...");
             }
             return line;
