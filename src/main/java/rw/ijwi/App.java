@@ -48,6 +48,7 @@ import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
 import rw.ijwi.radio.CampaignApi;
+import rw.ijwi.radio.CampaignPage;
 import rw.ijwi.radio.CampaignVotes;
 import rw.ijwi.radio.LiveTally;
 import rw.ijwi.review.ReviewDao;
@@ -192,6 +193,7 @@ public final class App implements AutoCloseable {
             AtSmsWebhook atSms = new AtSmsWebhook(new SmsReceiver(jdbi, hasher, cipher, clock, inboundWorker::wake));
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
+            CampaignPage campaignPage = new CampaignPage(campaigns, jdbi, audit, templates, clock);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
 
             Javalin server = Javalin.create(cfg -> {
@@ -258,6 +260,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/api/v1/campaigns/{id}/tally", campaigns::tally, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/radio/{id}/live", live::page, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.sse("/radio/{id}/events", live::events, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/campaigns", campaignPage::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/campaigns/new", campaignPage::newForm, ADMIN, COORDINATOR);
+                cfg.routes.post("/campaigns", campaignPage::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/campaigns/{id}", campaignPage::show, ADMIN, COORDINATOR, VIEWER);
+
 
                 // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
                 cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);

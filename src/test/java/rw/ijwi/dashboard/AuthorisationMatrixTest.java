@@ -111,6 +111,10 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/api/v1/campaigns/{campaign}", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/campaigns/{campaign}/tally", 401, 200, 200, 200, 200),
             Route.of("GET", "/radio/{campaign}/live", 302, 200, 200, 200, 200),
+            Route.of("GET", "/campaigns", 302, 200, 200, 200, 200),
+            Route.of("GET", "/campaigns/new", 302, 403, 200, 200, 200),
+            Route.of("POST", "/campaigns", 401, 403, 400, 400, 400),        // empty form: refused with a reason
+            Route.of("GET", "/campaigns/{campaign}", 302, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/summary", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),
