@@ -57,8 +57,13 @@ import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.SimulatorPage;
+import rw.ijwi.sms.AudienceDao;
+import rw.ijwi.sms.FiguresDao;
+import rw.ijwi.sms.FiguresPage;
 import rw.ijwi.sms.HelpKeyword;
 import rw.ijwi.sms.InboundProcessor;
+import rw.ijwi.sms.InboxDao;
+import rw.ijwi.sms.InboxPage;
 import rw.ijwi.sms.JoinKeyword;
 import rw.ijwi.sms.KeywordRouter;
 import rw.ijwi.sms.OutboxSender;
@@ -159,7 +164,8 @@ public final class App implements AutoCloseable {
             Suppression suppression = new Suppression(config.suppressBelow());
             Publisher publisher = new Publisher(aggregates, suppression);
             SummaryApi summaryApi = new SummaryApi(publisher, clock);
-            StatsApi statsApi = new StatsApi(aggregateDao);
+            FiguresDao smsFigures = jdbi.onDemand(FiguresDao.class);
+            StatsApi statsApi = new StatsApi(aggregateDao, smsFigures);
             OverviewPage overview = new OverviewPage(publisher, templates, clock);
             BriefPage brief = new BriefPage(publisher, aggregateDao, commitments, audit, templates, clock);
             Exports exports = new Exports(publisher, aggregateDao, audit, clock);
@@ -194,6 +200,9 @@ public final class App implements AutoCloseable {
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
             CampaignPage campaignPage = new CampaignPage(campaigns, jdbi, audit, templates, clock);
+            InboxPage inbox = new InboxPage(jdbi.onDemand(InboxDao.class), audit, templates, clock);
+            FiguresPage smsPages = new FiguresPage(smsFigures, jdbi.onDemand(AudienceDao.class), geography, templates,
+                    clock);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
 
             Javalin server = Javalin.create(cfg -> {
@@ -265,6 +274,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/campaigns", campaignPage::create, ADMIN, COORDINATOR);
                 cfg.routes.get("/campaigns/{id}", campaignPage::show, ADMIN, COORDINATOR, VIEWER);
 
+                // SMS pages: the inbox (free text, audited), figures (never numbers).
+                cfg.routes.get("/sms/inbox", inbox::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/sms/inbox/{id}", inbox::handle, ADMIN, COORDINATOR);
+                cfg.routes.get("/sms/subscribers", smsPages::subscribers, ADMIN, COORDINATOR);
+                cfg.routes.get("/sms/delivery", smsPages::delivery, ADMIN, COORDINATOR);
 
                 // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
                 cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);

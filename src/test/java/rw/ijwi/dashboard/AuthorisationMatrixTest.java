@@ -31,7 +31,7 @@ import rw.ijwi.testing.TestApp;
  * route: add a row to {@link #ROUTES} (the last test fails until every route in App.java has one).
  * Columns: anonymous, viewer, coordinator of another district (Huye), coordinator of Rusizi, admin.
  * {commitment} is a Rusizi commitment, {comment} a Rusizi comment, {username} a user an admin may disable,
- * {campaign} a radio campaign.
+ * {campaign} a radio campaign, {message} an SMS in the inbox.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTest {
@@ -61,7 +61,7 @@ class AuthorisationMatrixTest {
         /** The route as App.java writes it, path parameters named in braces. */
         String tableKey() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{commitment}", "{id}").replace("{comment}", "{id}")
-                    .replace("{campaign}", "{id}");
+                    .replace("{campaign}", "{id}").replace("{message}", "{id}");
         }
 
         @Override
@@ -115,6 +115,10 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/campaigns/new", 302, 403, 200, 200, 200),
             Route.of("POST", "/campaigns", 401, 403, 400, 400, 400),        // empty form: refused with a reason
             Route.of("GET", "/campaigns/{campaign}", 302, 200, 200, 200, 200),
+            Route.of("GET", "/sms/inbox", 302, 403, 200, 200, 200),         // no district on an SMS: all staff
+            Route.of("POST", "/sms/inbox/{message}", 401, 403, 303, 303, 303),
+            Route.of("GET", "/sms/subscribers", 302, 403, 200, 200, 200),
+            Route.of("GET", "/sms/delivery", 302, 403, 200, 200, 200),
             Route.of("GET", "/api/v1/summary", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),
@@ -129,6 +133,7 @@ class AuthorisationMatrixTest {
     private final long comment;
     private final String user;
     private final long campaign;
+    private final long message;
 
     AuthorisationMatrixTest() {
         callers.put(Who.ANONYMOUS, Staff.anonymous(app));
@@ -144,6 +149,10 @@ class AuthorisationMatrixTest {
         comment = app.database().count("SELECT id FROM report WHERE session_id = 'matrix-comment'");
         user = Staff.create(app, Role.VIEWER);
         campaign = rw.ijwi.testing.Campaigns.create(app, "MATRIX", "2026-12-01T17:00:00Z", "2026-12-01T19:00:00Z");
+        message = app.database().jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO sms_inbound (provider_id, phone_hash, text, received_at, processed_at, outcome)
+                VALUES ('matrix-inbox', '\\x01', 'Matrix inbox message', now(), now(), 'inbox') RETURNING id""")
+                .mapTo(Long.class).one());
     }
 
     @AfterAll
@@ -160,7 +169,7 @@ class AuthorisationMatrixTest {
     void each_caller_gets_the_status_the_table_gives(Route route) {
         String path = route.path().replace("{commitment}", String.valueOf(commitment))
                 .replace("{comment}", String.valueOf(comment)).replace("{username}", user)
-                .replace("{campaign}", String.valueOf(campaign));
+                .replace("{campaign}", String.valueOf(campaign)).replace("{message}", String.valueOf(message));
         List<String> wrong = new ArrayList<>();
         for (Who who : Who.values()) {
             Staff caller = callers.get(who);
