@@ -26,6 +26,8 @@ import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.LoginThrottle;
+import rw.ijwi.broadcast.BroadcastPage;
+import rw.ijwi.broadcast.Broadcasts;
 import rw.ijwi.dashboard.BriefPage;
 import rw.ijwi.dashboard.DropoffPage;
 import rw.ijwi.dashboard.Exports;
@@ -203,6 +205,9 @@ public final class App implements AutoCloseable {
             InboxPage inbox = new InboxPage(jdbi.onDemand(InboxDao.class), audit, templates, clock);
             FiguresPage smsPages = new FiguresPage(smsFigures, jdbi.onDemand(AudienceDao.class), geography, templates,
                     clock);
+            Broadcasts broadcasts = new Broadcasts(jdbi, geography, templates.messages(), config.smsPrice(), clock,
+                    outboxWorker::wake);
+            BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, live);
 
             Javalin server = Javalin.create(cfg -> {
@@ -274,11 +279,16 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/campaigns", campaignPage::create, ADMIN, COORDINATOR);
                 cfg.routes.get("/campaigns/{id}", campaignPage::show, ADMIN, COORDINATOR, VIEWER);
 
-                // SMS pages: the inbox (free text, audited), figures (never numbers).
+                // SMS pages: the inbox (free text, audited), broadcasts to subscribers, figures (never numbers).
                 cfg.routes.get("/sms/inbox", inbox::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/sms/inbox/{id}", inbox::handle, ADMIN, COORDINATOR);
                 cfg.routes.get("/sms/subscribers", smsPages::subscribers, ADMIN, COORDINATOR);
                 cfg.routes.get("/sms/delivery", smsPages::delivery, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts", broadcastPage::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/broadcasts/preview", broadcastPage::preview, ADMIN, COORDINATOR);
+                cfg.routes.post("/broadcasts", broadcastPage::confirm, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts/{id}", broadcastPage::show, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts/{id}/progress", broadcastPage::progressJson, ADMIN, COORDINATOR);
 
                 // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
                 cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);
