@@ -26,6 +26,8 @@ import rw.ijwi.africastalking.AtUssdWebhook;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.LoginThrottle;
+import rw.ijwi.broadcast.BroadcastPage;
+import rw.ijwi.broadcast.Broadcasts;
 import rw.ijwi.dashboard.BriefPage;
 import rw.ijwi.dashboard.DropoffPage;
 import rw.ijwi.dashboard.Exports;
@@ -50,6 +52,7 @@ import rw.ijwi.ops.RequestIds;
 import rw.ijwi.ops.SmsGauges;
 import rw.ijwi.privacy.RetentionDao;
 import rw.ijwi.radio.CampaignApi;
+import rw.ijwi.radio.CampaignPage;
 import rw.ijwi.radio.CampaignVotes;
 import rw.ijwi.radio.LiveTally;
 import rw.ijwi.review.ReviewDao;
@@ -58,9 +61,14 @@ import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.SimulatorPage;
+import rw.ijwi.sms.AudienceDao;
 import rw.ijwi.sms.DurableReceiver;
+import rw.ijwi.sms.FiguresDao;
+import rw.ijwi.sms.FiguresPage;
 import rw.ijwi.sms.HelpKeyword;
 import rw.ijwi.sms.InboundProcessor;
+import rw.ijwi.sms.InboxDao;
+import rw.ijwi.sms.InboxPage;
 import rw.ijwi.sms.JoinKeyword;
 import rw.ijwi.sms.KeywordRouter;
 import rw.ijwi.sms.OutboxSender;
@@ -164,7 +172,8 @@ public final class App implements AutoCloseable {
             Suppression suppression = new Suppression(config.suppressBelow());
             Publisher publisher = new Publisher(aggregates, suppression);
             SummaryApi summaryApi = new SummaryApi(publisher, clock);
-            StatsApi statsApi = new StatsApi(aggregateDao);
+            FiguresDao smsFigures = jdbi.onDemand(FiguresDao.class);
+            StatsApi statsApi = new StatsApi(aggregateDao, smsFigures);
             OverviewPage overview = new OverviewPage(publisher, templates, clock);
             BriefPage brief = new BriefPage(publisher, aggregateDao, commitments, audit, templates, clock);
             Exports exports = new Exports(publisher, aggregateDao, audit, clock);
@@ -204,6 +213,13 @@ public final class App implements AutoCloseable {
             AtSmsWebhook atSms = new AtSmsWebhook(receiver);
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
+            CampaignPage campaignPage = new CampaignPage(campaigns, jdbi, audit, templates, clock);
+            InboxPage inbox = new InboxPage(jdbi.onDemand(InboxDao.class), audit, templates, clock);
+            FiguresPage smsPages = new FiguresPage(smsFigures, jdbi.onDemand(AudienceDao.class), geography, templates,
+                    clock);
+            Broadcasts broadcasts = new Broadcasts(jdbi, geography, templates.messages(), config.smsPrice(), clock,
+                    outboxWorker::wake);
+            BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, spoolWorker, receiver, live);
 
             Javalin server = Javalin.create(cfg -> {
@@ -270,6 +286,21 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/api/v1/campaigns/{id}/tally", campaigns::tally, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/radio/{id}/live", live::page, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.sse("/radio/{id}/events", live::events, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/campaigns", campaignPage::list, ADMIN, COORDINATOR, VIEWER);
+                cfg.routes.get("/campaigns/new", campaignPage::newForm, ADMIN, COORDINATOR);
+                cfg.routes.post("/campaigns", campaignPage::create, ADMIN, COORDINATOR);
+                cfg.routes.get("/campaigns/{id}", campaignPage::show, ADMIN, COORDINATOR, VIEWER);
+
+                // SMS pages: the inbox (free text, audited), broadcasts to subscribers, figures (never numbers).
+                cfg.routes.get("/sms/inbox", inbox::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/sms/inbox/{id}", inbox::handle, ADMIN, COORDINATOR);
+                cfg.routes.get("/sms/subscribers", smsPages::subscribers, ADMIN, COORDINATOR);
+                cfg.routes.get("/sms/delivery", smsPages::delivery, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts", broadcastPage::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/broadcasts/preview", broadcastPage::preview, ADMIN, COORDINATOR);
+                cfg.routes.post("/broadcasts", broadcastPage::confirm, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts/{id}", broadcastPage::show, ADMIN, COORDINATOR);
+                cfg.routes.get("/broadcasts/{id}/progress", broadcastPage::progressJson, ADMIN, COORDINATOR);
 
                 // Numbers: every aggregate that leaves the system goes through feedback/Suppression.
                 cfg.routes.get("/api/v1/summary", summaryApi::summary, ADMIN, COORDINATOR, VIEWER);

@@ -1,5 +1,6 @@
 package rw.ijwi;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,9 +22,12 @@ public record Config(
         AtAccount at,
         int retentionDays,
         Path spoolDir,
-        int spoolMaxMb) {
+        int spoolMaxMb,
+        BigDecimal smsPrice) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
+    /** What one SMS part costs, in RWF, when IJWI_SMS_PRICE is not set; only used to estimate a broadcast's cost. */
+    public static final BigDecimal DEFAULT_SMS_PRICE = new BigDecimal("15");
 
     /** Thrown when a setting has a value Ijwi cannot use; the message names the setting and the value. */
     public static final class BadSetting extends RuntimeException {
@@ -108,7 +112,8 @@ public record Config(
                 AtAccount.from(env),
                 integer(env, "IJWI_RETENTION_DAYS", 365, 7, 3650),
                 text(env, "IJWI_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
-                integer(env, "IJWI_SPOOL_MAX_MB", 64, 1, 10_240));
+                integer(env, "IJWI_SPOOL_MAX_MB", 64, 1, 10_240),
+                price(env, "IJWI_SMS_PRICE", DEFAULT_SMS_PRICE));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -124,13 +129,13 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
-                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb);
+                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
                 menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
-                spoolMaxMb);
+                spoolMaxMb, smsPrice);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {
@@ -151,6 +156,23 @@ public record Config(
         } catch (NumberFormatException e) {
             throw new BadSetting(name, value.get(), "expected a whole number from " + min + " to " + max);
         }
+    }
+
+    /** A price per SMS part in RWF: 0 to 10000, at most 4 decimals. */
+    private static BigDecimal price(Map<String, String> env, String name, BigDecimal fallback) {
+        Optional<String> value = text(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String why = "expected the price of one SMS part in RWF, a number from 0 to 10000 such as 15 or 12.5";
+        if (!value.get().matches("[0-9]{1,5}(\\.[0-9]{1,4})?")) {
+            throw new BadSetting(name, value.get(), why);
+        }
+        BigDecimal price = new BigDecimal(value.get());
+        if (price.compareTo(BigDecimal.valueOf(10_000)) > 0) {
+            throw new BadSetting(name, value.get(), why);
+        }
+        return price;
     }
 
     private static URI url(String name, String value) {

@@ -32,7 +32,10 @@ class ConfigTest {
                 new Bad("IJWI_DATABASE_URL", "postgres://db/ijwi", "IJWI_DATABASE_URL=postgres://db/ijwi: expected a "
                         + "JDBC URL starting with jdbc:postgresql:"),
                 new Bad("IJWI_WEBHOOK_TOKEN", "short", "IJWI_WEBHOOK_TOKEN=(hidden): expected at least 16 characters"),
-                new Bad("IJWI_PUBLIC_URL", "ijwi.example.org", "IJWI_PUBLIC_URL=ijwi.example.org: expected an absolute URL"));
+                new Bad("IJWI_PUBLIC_URL", "ijwi.example.org", "IJWI_PUBLIC_URL=ijwi.example.org: expected an absolute URL"),
+                new Bad("IJWI_SMS_PRICE", "15 RWF", "IJWI_SMS_PRICE=15 RWF: expected the price of one SMS part in RWF"),
+                new Bad("IJWI_SMS_PRICE", "-1", "IJWI_SMS_PRICE=-1: expected the price of one SMS part in RWF"),
+                new Bad("IJWI_SMS_PRICE", "20000", "IJWI_SMS_PRICE=20000: expected the price of one SMS part in RWF"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -51,6 +54,8 @@ class ConfigTest {
         assertThat(config.ussdMaxChars()).isEqualTo(160);
         assertThat(config.suppressBelow()).isEqualTo(5);
         assertThat(config.databaseUrl()).isEmpty();
+        assertThat(config.smsPrice()).isEqualByComparingTo("15");
+        assertThat(Config.from(Map.of("IJWI_SMS_PRICE", "12.5")).smsPrice()).isEqualByComparingTo("12.5");
     }
 
     @Test

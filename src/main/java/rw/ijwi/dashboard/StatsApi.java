@@ -6,23 +6,33 @@ import java.util.Map;
 import io.javalin.http.Context;
 
 import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.sms.FiguresDao;
 
-/** GET /api/v1/stats (admins): how much Ijwi holds. SMS figures read 0 until the SMS issue adds them. */
+/** GET /api/v1/stats (admins): how much Ijwi holds. The spool reads 0 until the spool is added. */
 public final class StatsApi {
 
     private final AggregateDao aggregates;
+    private final FiguresDao sms;
 
-    public StatsApi(AggregateDao aggregates) {
+    public StatsApi(AggregateDao aggregates, FiguresDao sms) {
         this.aggregates = aggregates;
+        this.sms = sms;
     }
 
     public void stats(Context ctx) {
+        Map<String, Long> states = new LinkedHashMap<>();
+        sms.byState().forEach(c -> states.put(c.label(), c.count()));
+        Map<String, Object> outbound = new LinkedHashMap<>();
+        // A message being handed to the provider right now is not sent yet: it counts as queued.
+        outbound.put("queued", states.getOrDefault("queued", 0L) + states.getOrDefault("sending", 0L));
+        outbound.put("sent", states.getOrDefault("sent", 0L));
+        outbound.put("failed", states.getOrDefault("failed", 0L));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reports", aggregates.reports());
-        body.put("inbound", 0);
-        body.put("outbound", Map.of("queued", 0, "sent", 0, "failed", 0));
-        body.put("subscribers", 0);
-        body.put("optOuts", 0);
+        body.put("inbound", sms.inbound());
+        body.put("outbound", outbound);
+        body.put("subscribers", sms.subscribers());
+        body.put("optOuts", sms.optOuts());
         body.put("spool", 0);
         ctx.json(body);
     }

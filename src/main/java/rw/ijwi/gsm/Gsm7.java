@@ -40,6 +40,18 @@ public final class Gsm7 {
      * anything else that cannot be carried replaced by '?'.
      */
     public static String normalise(String text) {
+        return plain(text, true);
+    }
+
+    /**
+     * As {@link #normalise} but keeping what has no GSM-7 equivalent (an emoji, another script): the text then
+     * travels as UCS-2, which a broadcast preview shows with its cost.
+     */
+    public static String normaliseWherePossible(String text) {
+        return plain(text, false);
+    }
+
+    private static String plain(String text, boolean replaceTheRest) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (isEncodable(cp)) {
@@ -57,8 +69,10 @@ public final class Gsm7 {
                             java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
                     if (!stripped.isEmpty() && stripped.codePoints().allMatch(Gsm7::isEncodable)) {
                         out.append(stripped);
-                    } else {
+                    } else if (replaceTheRest) {
                         out.append('?');
+                    } else {
+                        out.appendCodePoint(cp);
                     }
                 }
             }

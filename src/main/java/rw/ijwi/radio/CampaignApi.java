@@ -40,14 +40,19 @@ public final class CampaignApi {
         } catch (IOException e) {
             throw new BadRequestResponse("body is not JSON");
         }
-        CampaignRequest request = CampaignRequest.parse(body, reservedKeyword);
+        long id = store(CampaignRequest.parse(body, reservedKeyword));
+        ctx.status(201).json(view(campaign(id)));
+    }
+
+    /** Stores a checked campaign with its options in one transaction; 400 when its keyword is taken then. */
+    long store(CampaignRequest request) {
         String replies;
         try {
             replies = JSON.writeValueAsString(request.replies());
         } catch (IOException e) {
             throw new IllegalStateException("replies cannot be written as JSON", e);
         }
-        long id = jdbi.inTransaction(h -> {
+        return jdbi.inTransaction(h -> {
             CampaignDao dao = h.attach(CampaignDao.class);
             if (dao.keywordTaken(request.keyword(), request.opensAt().atOffset(ZoneOffset.UTC),
                     request.closesAt().atOffset(ZoneOffset.UTC))) {
@@ -64,7 +69,11 @@ public final class CampaignApi {
             }
             return created;
         });
-        ctx.status(201).json(view(campaign(id)));
+    }
+
+    /** The keyword rule of the router (reserved words and one letter from them), for the campaign form. */
+    Predicate<String> reservedKeyword() {
+        return reservedKeyword;
     }
 
     /** GET /api/v1/campaigns/{id} */

@@ -34,6 +34,10 @@ public interface CampaignDao {
     record OptionCountRow(String code, long count) {
     }
 
+    /** The same text from many numbers within seconds, as flagged. */
+    record Burst(long numbers, OffsetDateTime firstAt, OffsetDateTime lastAt) {
+    }
+
     @SqlUpdate("""
             INSERT INTO campaign (name, station, show, keyword, question_rw, question_en, question_fr, replies,
                                   opens_at, closes_at, created_at)
@@ -113,6 +117,19 @@ public interface CampaignDao {
                 SET numbers = greatest(campaign_burst.numbers, excluded.numbers), last_at = excluded.last_at""")
     void flagBurst(@Bind("campaign") long campaignId, @Bind("digest") byte[] digest, @Bind("numbers") long numbers,
             @Bind("now") OffsetDateTime now);
+
+    @SqlQuery("""
+            SELECT id, name, station, show, keyword, question_rw, question_en, question_fr, replies::text AS replies,
+                   opens_at, closes_at
+            FROM campaign ORDER BY opens_at DESC, id DESC LIMIT :limit""")
+    @RegisterConstructorMapper(CampaignRow.class)
+    List<CampaignRow> latestRows(@Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT numbers, first_at, last_at FROM campaign_burst WHERE campaign_id = :campaign
+            ORDER BY last_at DESC LIMIT 50""")
+    @RegisterConstructorMapper(Burst.class)
+    List<Burst> burstList(@Bind("campaign") long campaignId);
 
     @SqlQuery("SELECT count(*) FROM campaign_burst WHERE campaign_id = :campaign")
     long bursts(@Bind("campaign") long campaignId);

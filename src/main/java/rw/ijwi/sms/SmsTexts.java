@@ -17,7 +17,7 @@ import rw.ijwi.ussd.MenuSource;
 
 /**
  * The SMS replies of menus/sms.yaml, checked at start-up: every reply in every language, GSM-7 only, within one
- * SMS with the longest placeholder values, and neutral in wording. Knows nothing of who receives them.
+ * SMS with the longest placeholder values, and neutral in wording (UnsafeWords). Knows nothing of who receives them.
  */
 public final class SmsTexts {
 
@@ -31,13 +31,6 @@ public final class SmsTexts {
     public static final Map<String, Integer> PLACEHOLDER_LENGTH = Map.of(
             "district", 12, "keyword", 20, "choice", 30, "example", 24);
 
-    /**
-     * Words an SMS must never carry, because a phone may be read by the person the sender fears: what the service
-     * is about, in three languages, and the names of the organisations behind it.
-     */
-    private static final Pattern UNSAFE = Pattern.compile("\\b(gbv|violences?|abus(e|es|ed)?|ihohoter\\w*|"
-            + "ihohotera\\w*|gender[- ]based|pro[- ]?femmes|twese hamwe|r[e\u00e9]seau des femmes)\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
     /** sms.yaml cannot be used; the message lists every problem, one per line, naming reply and language. */
@@ -101,10 +94,7 @@ public final class SmsTexts {
             problems.add("character '" + new String(Character.toChars(text.codePointAt(bad)))
                     + "' is not GSM-7 (use plain quotes and letters)");
         }
-        Matcher unsafe = UNSAFE.matcher(text);
-        if (unsafe.find()) {
-            problems.add("the word '" + unsafe.group() + "' must never be sent by SMS");
-        }
+        UnsafeWords.find(text).ifPresent(word -> problems.add("the word '" + word + "' must never be sent by SMS"));
         Matcher placeholders = PLACEHOLDER.matcher(text);
         StringBuilder worst = new StringBuilder();
         while (placeholders.find()) {

@@ -31,7 +31,7 @@ import rw.ijwi.testing.TestApp;
  * route: add a row to {@link #ROUTES} (the last test fails until every route in App.java has one).
  * Columns: anonymous, viewer, coordinator of another district (Huye), coordinator of Rusizi, admin.
  * {commitment} is a Rusizi commitment, {comment} a Rusizi comment, {username} a user an admin may disable,
- * {campaign} a radio campaign.
+ * {campaign} a radio campaign, {message} an SMS in the inbox, {broadcast} a Rusizi broadcast.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixTest {
@@ -61,7 +61,7 @@ class AuthorisationMatrixTest {
         /** The route as App.java writes it, path parameters named in braces. */
         String tableKey() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{commitment}", "{id}").replace("{comment}", "{id}")
-                    .replace("{campaign}", "{id}");
+                    .replace("{campaign}", "{id}").replace("{message}", "{id}").replace("{broadcast}", "{id}");
         }
 
         @Override
@@ -111,6 +111,19 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/api/v1/campaigns/{campaign}", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/campaigns/{campaign}/tally", 401, 200, 200, 200, 200),
             Route.of("GET", "/radio/{campaign}/live", 302, 200, 200, 200, 200),
+            Route.of("GET", "/campaigns", 302, 200, 200, 200, 200),
+            Route.of("GET", "/campaigns/new", 302, 403, 200, 200, 200),
+            Route.of("POST", "/campaigns", 401, 403, 400, 400, 400),        // empty form: refused with a reason
+            Route.of("GET", "/campaigns/{campaign}", 302, 200, 200, 200, 200),
+            Route.of("GET", "/sms/inbox", 302, 403, 200, 200, 200),         // no district on an SMS: all staff
+            Route.of("POST", "/sms/inbox/{message}", 401, 403, 303, 303, 303),
+            Route.of("GET", "/sms/subscribers", 302, 403, 200, 200, 200),
+            Route.of("GET", "/sms/delivery", 302, 403, 200, 200, 200),
+            Route.of("GET", "/broadcasts", 302, 403, 200, 200, 200),
+            Route.of("POST", "/broadcasts/preview", 401, 403, 400, 400, 400), // empty form: no district
+            Route.of("POST", "/broadcasts", 401, 403, 400, 400, 400),         // empty form: no confirmation
+            Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 403, 200, 200),
+            Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 403, 200, 200),
             Route.of("GET", "/api/v1/summary", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),
@@ -125,6 +138,8 @@ class AuthorisationMatrixTest {
     private final long comment;
     private final String user;
     private final long campaign;
+    private final long message;
+    private final long broadcast;
 
     AuthorisationMatrixTest() {
         callers.put(Who.ANONYMOUS, Staff.anonymous(app));
@@ -140,6 +155,15 @@ class AuthorisationMatrixTest {
         comment = app.database().count("SELECT id FROM report WHERE session_id = 'matrix-comment'");
         user = Staff.create(app, Role.VIEWER);
         campaign = rw.ijwi.testing.Campaigns.create(app, "MATRIX", "2026-12-01T17:00:00Z", "2026-12-01T19:00:00Z");
+        message = app.database().jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO sms_inbound (provider_id, phone_hash, text, received_at, processed_at, outcome)
+                VALUES ('matrix-inbox', '\\x01', 'Matrix inbox message', now(), now(), 'inbox') RETURNING id""")
+                .mapTo(Long.class).one());
+        broadcast = app.database().jdbi().withHandle(h -> h.createQuery("""
+                INSERT INTO broadcast (district_id, text, unicode, segments, recipients, price, cost, confirmation,
+                                       created_by, created_at)
+                SELECT id, 'Matrix broadcast', false, 1, 0, 15, 0, 'matrix-confirmation', 'matrix', now()
+                FROM district WHERE name = 'Rusizi' RETURNING id""").mapTo(Long.class).one());
     }
 
     @AfterAll
@@ -156,7 +180,8 @@ class AuthorisationMatrixTest {
     void each_caller_gets_the_status_the_table_gives(Route route) {
         String path = route.path().replace("{commitment}", String.valueOf(commitment))
                 .replace("{comment}", String.valueOf(comment)).replace("{username}", user)
-                .replace("{campaign}", String.valueOf(campaign));
+                .replace("{campaign}", String.valueOf(campaign)).replace("{message}", String.valueOf(message))
+                .replace("{broadcast}", String.valueOf(broadcast));
         List<String> wrong = new ArrayList<>();
         for (Who who : Who.values()) {
             Staff caller = callers.get(who);

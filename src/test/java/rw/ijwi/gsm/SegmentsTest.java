@@ -45,4 +45,20 @@ class SegmentsTest {
     void normalised_text_always_fits_gsm7(Case c) {
         assertThat(Gsm7.segments(Gsm7.normalise(c.text())).unicode()).isFalse();
     }
+
+    static Stream<String[]> wherePossible() {
+        return Stream.of(
+                new String[] {"Smart quotes and dashes made plain", "\u201CMurakoze\u201D \u2013 it\u2019s done",
+                        "\"Murakoze\" - it's done"},
+                new String[] {"Accents outside GSM-7 dropped", "D\u00E9j\u00E0 r\u00E9alis\u00E9, \u00EAtre re\u00E7u",
+                        "D\u00E9j\u00E0 r\u00E9alis\u00E9, etre recu"},
+                new String[] {"An emoji is kept (the text goes UCS-2)", "Murakoze \uD83D\uDE4F", "Murakoze \uD83D\uDE4F"},
+                new String[] {"Another script is kept", "\u12A0\u121B\u122D\u129B", "\u12A0\u121B\u122D\u129B"});
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wherePossible")
+    void normalising_where_possible_keeps_what_gsm7_has_no_equivalent_for(String label, String text, String expected) {
+        assertThat(Gsm7.normaliseWherePossible(text)).isEqualTo(expected);
+    }
 }

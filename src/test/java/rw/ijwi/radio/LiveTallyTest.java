@@ -42,12 +42,18 @@ class LiveTallyTest {
     }
 
     @Test
-    void the_page_is_served_whole_with_nothing_fetched_from_elsewhere() {
+    void the_page_and_its_script_and_style_come_from_ijwi_with_nothing_inline_for_the_policy_to_block() {
         HttpResponse<String> page = app.apiGet("/radio/" + campaign + "/live");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("new EventSource(\"/radio/\"").contains("/events")
-                .doesNotContain("http://").doesNotContain("https://").doesNotContain("<link");
+        assertThat(page.body()).contains("<script src=\"/static/live.js\"></script>")
+                .contains("<link rel=\"stylesheet\" href=\"/static/live.css\">")
+                .doesNotContain("<style").doesNotContain("style=").doesNotContain("http://").doesNotContain("https://");
+        HttpResponse<String> script = app.get("/static/live.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("new EventSource(\"/radio/\"").doesNotContain("http://")
+                .doesNotContain("https://");
+        assertThat(app.get("/static/live.css").statusCode()).isEqualTo(200);
     }
 
     @Test

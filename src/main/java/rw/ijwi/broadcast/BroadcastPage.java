@@ -1,0 +1,157 @@
+package rw.ijwi.broadcast;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jdbi.v3.core.Jdbi;
+
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+
+import rw.ijwi.auth.User;
+import rw.ijwi.commitments.Commitment;
+import rw.ijwi.commitments.CommitmentDao;
+import rw.ijwi.geo.Geography;
+import rw.ijwi.web.Chrome;
+import rw.ijwi.web.Templates;
+
+/** The broadcast pages: compose, preview, confirm, and the progress of what was sent. */
+public final class BroadcastPage {
+
+    static final List<String> STATES = List.of("queued", "sending", "sent", "failed", "skipped");
+
+    private final Broadcasts broadcasts;
+    private final Jdbi jdbi;
+    private final Geography geography;
+    private final Templates templates;
+
+    public BroadcastPage(Broadcasts broadcasts, Jdbi jdbi, Geography geography, Templates templates) {
+        this.broadcasts = broadcasts;
+        this.jdbi = jdbi;
+        this.geography = geography;
+        this.templates = templates;
+    }
+
+    /** GET /broadcasts: the compose form and the latest broadcasts of the user's districts. */
+    public void list(Context ctx) {
+        User user = Templates.user(ctx);
+        String district = ctx.queryParam("district");
+        compose(ctx, HttpStatus.OK, Draft.empty(district == null ? firstDistrict(user) : district), "");
+    }
+
+    /** POST /broadcasts/preview */
+    public void preview(Context ctx) {
+        Draft draft = draft(ctx);
+        try {
+            showPreview(ctx, HttpStatus.OK, broadcasts.preview(Templates.user(ctx), draft), "");
+        } catch (Broadcasts.Refused e) {
+            compose(ctx, HttpStatus.BAD_REQUEST, draft, error(ctx, e));
+        }
+    }
+
+    /** POST /broadcasts: the confirmation of a preview. */
+    public void confirm(Context ctx) {
+        Draft draft = draft(ctx);
+        try {
+            Broadcasts.Outcome outcome = broadcasts.confirm(Templates.user(ctx), draft, ctx.ip());
+            if (outcome instanceof Broadcasts.Changed changed) {
+                showPreview(ctx, HttpStatus.CONFLICT, changed.preview(), "broadcast_changed");
+            } else if (outcome instanceof Broadcasts.Sent sent) {
+                ctx.redirect("/broadcasts/" + sent.id(), HttpStatus.SEE_OTHER);
+            }
+        } catch (Broadcasts.Refused e) {
+            compose(ctx, HttpStatus.BAD_REQUEST, draft, error(ctx, e));
+        }
+    }
+
+    /** GET /broadcasts/{id}: figures of the broadcast and the state of its messages. */
+    public void show(Context ctx) {
+        BroadcastDao.Sent sent = covered(ctx);
+        Chrome chrome = templates.chrome(ctx, "broadcast_title", "sms");
+        templates.render(ctx, "broadcast.jte", chrome, Map.of("broadcast", sent, "progress", progress(sent.id()),
+                "commitment", sent.commitmentId() == null ? "" : jdbi.onDemand(CommitmentDao.class)
+                        .find(sent.commitmentId()).map(c -> c.actor() + " - " + c.promise()).orElse("")));
+    }
+
+    /** GET /broadcasts/{id}/progress: the same counts as JSON, for the page to follow without reloading. */
+    public void progressJson(Context ctx) {
+        ctx.json(progress(covered(ctx).id()));
+    }
+
+    /** Counts by outbox state, delivered and not delivered, and whether anything is still on its way. */
+    Map<String, Object> progress(long id) {
+        Map<String, Long> states = new LinkedHashMap<>();
+        STATES.forEach(s -> states.put(s, 0L));
+        Map<String, Long> delivery = new LinkedHashMap<>();
+        long total = 0;
+        for (BroadcastDao.StateCount row : jdbi.onDemand(BroadcastDao.class).progress(id)) {
+            states.merge(row.state(), row.count(), Long::sum);
+            if (row.deliveryStatus() != null) {
+                delivery.merge(row.deliveryStatus(), row.count(), Long::sum);
+            }
+            total += row.count();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", total);
+        body.putAll(states);
+        body.put("delivered", delivery.getOrDefault("Success", 0L));
+        body.put("delivery", delivery);
+        body.put("done", states.get("queued") + states.get("sending") == 0);
+        return body;
+    }
+
+    private BroadcastDao.Sent covered(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("no broadcast " + ctx.pathParam("id"));
+        }
+        BroadcastDao.Sent sent = jdbi.onDemand(BroadcastDao.class).find(id)
+                .orElseThrow(() -> new NotFoundResponse("no broadcast " + id));
+        if (!Templates.user(ctx).covers(sent.district())) {
+            throw new ForbiddenResponse("you do not coordinate " + sent.district());
+        }
+        return sent;
+    }
+
+    private void compose(Context ctx, HttpStatus status, Draft draft, String error) {
+        User user = Templates.user(ctx);
+        List<String> districts = districts(user);
+        List<Commitment> commitments = districts.stream().flatMap(d -> broadcasts.commitments(user, d).stream())
+                .toList();
+        Chrome chrome = templates.chrome(ctx, "broadcasts_title", "sms");
+        ctx.status(status);
+        templates.render(ctx, "broadcasts.jte", chrome, Map.of("draft", draft, "error", error,
+                "districts", districts, "commitments", commitments,
+                "latest", jdbi.onDemand(BroadcastDao.class).latest(districts, 50),
+                "maxChars", Broadcasts.MAX_CHARS));
+    }
+
+    private void showPreview(Context ctx, HttpStatus status, Preview preview, String notice) {
+        Chrome chrome = templates.chrome(ctx, "broadcast_preview_title", "sms");
+        ctx.status(status);
+        templates.render(ctx, "broadcast_preview.jte", chrome, Map.of("preview", preview, "notice", notice,
+                "confirmation", Broadcasts.newConfirmation()));
+    }
+
+    private List<String> districts(User user) {
+        return geography.districts().stream().map(Geography.District::name).filter(user::covers).toList();
+    }
+
+    private String firstDistrict(User user) {
+        return user.isAdmin() ? "" : districts(user).stream().findFirst().orElse("");
+    }
+
+    private String error(Context ctx, Broadcasts.Refused e) {
+        return templates.messages().get(Templates.language(ctx), e.key()).replace("{value}", e.value());
+    }
+
+    private static Draft draft(Context ctx) {
+        return new Draft(ctx.formParam("district"), ctx.formParam("commitment"), ctx.formParam("text"),
+                ctx.formParam("language"), ctx.formParam("fingerprint"), ctx.formParam("confirmation"));
+    }
+}
