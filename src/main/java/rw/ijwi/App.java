@@ -173,7 +173,6 @@ public final class App implements AutoCloseable {
             Publisher publisher = new Publisher(aggregates, suppression);
             SummaryApi summaryApi = new SummaryApi(publisher, clock);
             FiguresDao smsFigures = jdbi.onDemand(FiguresDao.class);
-            StatsApi statsApi = new StatsApi(aggregateDao, smsFigures);
             OverviewPage overview = new OverviewPage(publisher, templates, clock);
             BriefPage brief = new BriefPage(publisher, aggregateDao, commitments, audit, templates, clock);
             Exports exports = new Exports(publisher, aggregateDao, audit, clock);
@@ -208,6 +207,7 @@ public final class App implements AutoCloseable {
             DurableReceiver receiver = new DurableReceiver(new SmsReceiver(jdbi, hasher, cipher, clock,
                     inboundWorker::wake), spool);
             Worker spoolWorker = new Worker("ijwi-sms-spool", receiver::replay, 1_000);
+            StatsApi statsApi = new StatsApi(aggregateDao, smsFigures, receiver::spooled);
             metrics.registry().gauge("ijwi.sms.spool.entries", receiver, DurableReceiver::spooled);
             new SmsGauges(jdbi).bindTo(metrics.registry());
             AtSmsWebhook atSms = new AtSmsWebhook(receiver);

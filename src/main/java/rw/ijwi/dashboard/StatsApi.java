@@ -2,21 +2,24 @@ package rw.ijwi.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import io.javalin.http.Context;
 
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.sms.FiguresDao;
 
-/** GET /api/v1/stats (admins): how much Ijwi holds. The spool reads 0 until the spool is added. */
+/** GET /api/v1/stats (admins): how much Ijwi holds, and how many SMS callbacks wait in this instance's spool. */
 public final class StatsApi {
 
     private final AggregateDao aggregates;
     private final FiguresDao sms;
+    private final IntSupplier spooled;
 
-    public StatsApi(AggregateDao aggregates, FiguresDao sms) {
+    public StatsApi(AggregateDao aggregates, FiguresDao sms, IntSupplier spooled) {
         this.aggregates = aggregates;
         this.sms = sms;
+        this.spooled = spooled;
     }
 
     public void stats(Context ctx) {
@@ -33,7 +36,7 @@ public final class StatsApi {
         body.put("outbound", outbound);
         body.put("subscribers", sms.subscribers());
         body.put("optOuts", sms.optOuts());
-        body.put("spool", 0);
+        body.put("spool", spooled.getAsInt());
         ctx.json(body);
     }
 }
