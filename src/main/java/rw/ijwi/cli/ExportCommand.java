@@ -66,8 +66,7 @@ public final class ExportCommand implements Runnable {
             OffsetDateTime start = first.atStartOfDay(RWANDA).toOffsetDateTime();
             OffsetDateTime end = last.plusDays(1).atStartOfDay(RWANDA).toOffsetDateTime();
             PrintWriter out = spec.commandLine().getOut();
-            try (Database database = Database.open(config.get(), 2)) {
-                database.migrate();
+            try (Database database = Database.openMigrated(config.get())) {
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
                 database.jdbi().onDemand(ReportDao.class).export(start, end, row -> {
                     try {

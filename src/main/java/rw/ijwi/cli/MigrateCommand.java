@@ -22,9 +22,7 @@ public final class MigrateCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Database database = Database.open(config.get(), 2)) {
-            database.migrate();
-        }
+        Database.openMigrated(config.get()).close();
         spec.commandLine().getOut().println("migrations applied");
     }
 }

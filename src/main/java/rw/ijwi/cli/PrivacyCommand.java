@@ -41,8 +41,7 @@ public final class PrivacyCommand implements Runnable {
         @Override
         public void run() {
             Config settings = config.get();
-            try (Database database = Database.open(settings, 2)) {
-                database.migrate();
+            try (Database database = Database.openMigrated(settings)) {
                 spec.commandLine().getOut().print(new ProcessingRecord(database.jdbi(), settings)
                         .markdown(LocalDate.now(ExportCommand.RWANDA)));
             }
@@ -63,8 +62,7 @@ public final class PrivacyCommand implements Runnable {
         @Override
         public void run() {
             Config settings = config.get();
-            try (Database database = Database.open(settings, 2)) {
-                database.migrate();
+            try (Database database = Database.openMigrated(settings)) {
                 RetentionDao.Purged purged = database.jdbi().onDemand(RetentionDao.class).purge(settings.retentionDays());
                 spec.commandLine().getOut().println("purged past " + settings.retentionDays() + " days: " + purged);
             }
@@ -108,8 +106,7 @@ public final class PrivacyCommand implements Runnable {
                         + "spool; start Ijwi with the database reachable so it replays them, then rotate");
             }
             KeyRotation.Result result;
-            try (Database database = Database.open(settings, 2)) {
-                database.migrate();
+            try (Database database = Database.openMigrated(settings)) {
                 result = new KeyRotation(database.jdbi()).rotate(current.secretKey(), newKey);
             }
             var out = spec.commandLine().getOut();

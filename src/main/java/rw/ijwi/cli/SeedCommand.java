@@ -46,8 +46,7 @@ public final class SeedCommand implements Runnable {
             if (count < 1 || count > 5_000_000) {
                 throw new CliError("seed reports: --count " + count + " must be from 1 to 5000000");
             }
-            try (Database database = Database.open(config.get(), 2)) {
-                database.migrate();
+            try (Database database = Database.openMigrated(config.get())) {
                 long started = System.nanoTime();
                 long stored = new ReportSeeder(database.jdbi(), Geography.load(database.jdbi()))
                         .seed(count, seed, OffsetDateTime.now());

@@ -32,8 +32,7 @@ public final class UsersCommand implements Runnable {
 
     /** Opens the database, runs the work with the accounts, and turns a refused value into a CLI message. */
     static void withAccounts(Supplier<Config> config, String command, java.util.function.BiConsumer<Accounts, AuditLog> work) {
-        try (Database database = Database.open(config.get(), 2)) {
-            database.migrate();
+        try (Database database = Database.openMigrated(config.get())) {
             work.accept(new Accounts(database.jdbi()), database.jdbi().onDemand(AuditLog.class));
         } catch (IllegalArgumentException e) {
             throw new CliError(command + ": " + e.getMessage());
