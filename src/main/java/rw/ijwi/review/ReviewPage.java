@@ -35,7 +35,7 @@ public final class ReviewPage {
         this.geography = geography;
         this.audit = audit;
         this.templates = templates;
-        this.codes = templates.messages().keysStartingWith("code_").stream().map(k -> k.substring(5)).toList();
+        this.codes = templates.messages().codes();
     }
 
     /** GET /review?district=&reviewed=no|yes|all */

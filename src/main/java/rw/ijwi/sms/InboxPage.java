@@ -35,7 +35,7 @@ public final class InboxPage {
         this.audit = audit;
         this.templates = templates;
         this.clock = clock;
-        this.codes = templates.messages().keysStartingWith("code_").stream().map(k -> k.substring(5)).toList();
+        this.codes = templates.messages().codes();
     }
 
     /** GET /sms/inbox?handled=no|yes|all&before= */

@@ -66,6 +66,11 @@ public final class Messages {
         return text == null ? null : text.get("rw");
     }
 
+    /** The categories a comment or an SMS can be coded into: the keys code_* of the message file, in order. */
+    public java.util.List<String> codes() {
+        return keysStartingWith("code_").stream().map(k -> k.substring("code_".length())).toList();
+    }
+
     /** The words of one language, for templates. */
     public Words in(String language) {
         return new Words(this, LANGUAGES.contains(language) ? language : "en");
