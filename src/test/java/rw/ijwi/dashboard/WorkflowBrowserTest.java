@@ -154,8 +154,9 @@ class WorkflowBrowserTest {
         browser.go("/");
         new Select(browser.find(By.name("district"))).selectByValue(district);
         browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.waitForUrl("district=" + district);
         browser.waitForText(By.cssSelector(".headline"), district);
-        return Integer.parseInt(browser.find(By.cssSelector(".headline .figure")).getText().strip());
+        return Integer.parseInt(browser.textOf(By.cssSelector(".headline .figure")).strip());
     }
 
     private void press(String button) {

@@ -103,6 +103,23 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, part));
     }
 
+    /**
+     * Reads an element's text once the page has settled, retrying (up to 10 s) when the element is replaced under
+     * the read: chromedriver reports a node swapped out by a navigation either as a stale element or as
+     * "Node with given id does not belong to the document", depending on timing.
+     */
+    public String textOf(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"))
+                        ? d.findElement(by).getText() : null);
+    }
+
+    /** Waits (up to 10 s) until the address of the loaded page contains the part. */
+    public void waitForUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+    }
+
     /** Saves a PNG of the page as target/screenshots/NAME.png, kept as a test artifact. */
     public Path screenshot(String name) {
         try {
