@@ -56,6 +56,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setPort(freePort())
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // The library starts PostgreSQL for tests: fsync off (-F) and synchronous_commit off. Ijwi
+                    // answers a callback only after its commit, so a commit must survive a power cut: both on.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
             return ensureDatabase(new EmbeddedServer(pg.getPort(), pg));

@@ -47,6 +47,20 @@ class EmbeddedServerTest {
         assertThat(dataDir.resolve("postgres/postgresql.conf")).exists();
     }
 
+    @Test
+    void commits_are_flushed_to_disk_before_they_are_acknowledged() {
+        Config config = Config.from(Map.of("IJWI_DATA_DIR", dataDir.toString()));
+        try (Database database = Database.open(config, 1)) {
+            assertThat(setting(database, "fsync")).isEqualTo("on");
+            assertThat(setting(database, "synchronous_commit")).isEqualTo("on");
+        }
+    }
+
+    private static String setting(Database database, String name) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT current_setting(:name)").bind("name", name)
+                .mapTo(String.class).one());
+    }
+
     private static String language(Database database) {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT language FROM phone_preference")
                 .mapTo(String.class).one());
