@@ -1,46 +1,72 @@
 #!/usr/bin/env bash
-# USSD hop benchmark (issue 6): Ijwi and the floor, each pinned to CPU 0 with -Xmx256m, the load generator
-# pinned to CPU 1, 32 concurrent clients. Writes bench/results/<date>-ussd.txt and prints the figures.
-#   bash bench/run-ussd.sh [seconds]
+# USSD hop benchmark (issue 6): Ijwi and the floor, each pinned to CPU 0 with -Xmx256m, wrk pinned to CPU 1
+# driving 32 connections of realistic report sessions (bench/ussd.lua). Each server is warmed up first (W
+# seconds of the same load, not counted: on one core the JIT needs most of half a minute), then measured for
+# S seconds. Besides wrk's figures it records the CPU time the server used per request (the JVM plus, for
+# Ijwi, its embedded PostgreSQL), which drifts less than requests per second on a shared machine.
+# Writes bench/results/<date>-ussd.txt.
+#   bash bench/run-ussd.sh [seconds] [warm-up seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-30}
+WARMUP=${2:-30}
 CLIENTS=32
+command -v wrk >/dev/null || { echo "bench/run-ussd.sh needs wrk (Debian: apt-get install -y wrk)" >&2; exit 1; }
+command -v taskset >/dev/null || { echo "bench/run-ussd.sh needs taskset (Debian: util-linux)" >&2; exit 1; }
 [ -f target/ijwi.jar ] || mvn -q -DskipTests package
 DATA=$(mktemp -d /tmp/ijwi-bench.XXXX)
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%MZ)-ussd.txt
 JVM="-Xmx256m -Xms256m"
-PIN_SERVER="taskset -c 0"
-PIN_LOAD="taskset -c 1"
-command -v taskset >/dev/null || { PIN_SERVER=""; PIN_LOAD=""; echo "taskset missing: not pinning" >&2; }
 
 peak_rss_kb() { grep VmHWM "/proc/$1/status" | awk '{print $2}'; }
 wait_health() { for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+# CPU ticks (1/100 s) used so far by a process and, if given a PostgreSQL data dir, by its postmaster and backends.
+ticks() {
+    local total; total=$(awk '{print $14+$15}' "/proc/$1/stat")
+    if [ -n "${2:-}" ]; then
+        local pm; pm=$(head -1 "$2/postmaster.pid")
+        for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+    fi
+    echo "$total"
+}
+# load LABEL PORT PID [PGDATA]: warm up, then measure; prints wrk's line and the CPU per request.
+load() {
+    TOKEN=$TOKEN LABEL=warm-up RUN="$1w$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP}s" -s bench/ussd.lua "http://127.0.0.1:$2" >/dev/null
+    local before; before=$(ticks "$3" "${4:-}")
+    local line; line=$(TOKEN=$TOKEN LABEL=$1 RUN="$1m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/ussd.lua "http://127.0.0.1:$2" | grep '^label=')
+    local after; after=$(ticks "$3" "${4:-}")
+    local requests; requests=$(echo "$line" | sed 's/.* requests=\([0-9]*\).*/\1/')
+    echo "$line cpu_s=$(awk "BEGIN {printf \"%.1f\", ($after - $before) / 100}") cpu_us_per_request=$(awk "BEGIN {printf \"%.0f\", ($after - $before) * 10000 / $requests}")"
+}
 
-echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print $2/1024/1024 " GiB"}'), $(java -version 2>&1 | head -1)" | tee "$OUT"
+{
+echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1024/1024}'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1"
+} | tee "$OUT"
 
 # Ijwi (first start initialises the embedded database; then restart to measure start-up on an existing data dir)
-IJWI_DATA_DIR=$DATA IJWI_PORT=7081 $PIN_SERVER java $JVM -jar target/ijwi.jar > "$DATA/init.log" 2>&1 &
+IJWI_DATA_DIR=$DATA IJWI_PORT=7081 taskset -c 0 java $JVM -jar target/ijwi.jar > "$DATA/init.log" 2>&1 &
 PID=$!; wait_health 7081; kill $PID; wait $PID 2>/dev/null || true
 START=$(date +%s%N)
-IJWI_DATA_DIR=$DATA IJWI_PORT=7081 $PIN_SERVER java $JVM -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
+IJWI_DATA_DIR=$DATA IJWI_PORT=7081 taskset -c 0 java $JVM -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
 PID=$!; wait_health 7081
-echo "startup_ms_existing_data_dir=$(( ($(date +%s%N) - START) / 1000000 ))" | tee -a "$OUT"
+echo "startup_ms_existing_data_dir_one_core=$(( ($(date +%s%N) - START) / 1000000 ))" | tee -a "$OUT"
 TOKEN=$(cat "$DATA/webhook.token")
-$PIN_LOAD java bench/UssdLoad.java http://127.0.0.1:7081 "$TOKEN" $CLIENTS "$SECONDS_PER_RUN" ijwi | tee -a "$OUT"
+load ijwi 7081 $PID "$DATA/postgres" | tee -a "$OUT"
 echo "ijwi_peak_rss_mb=$(( $(peak_rss_kb $PID) / 1024 ))" | tee -a "$OUT"
 REPORTS=$(IJWI_DATA_DIR=$DATA java -jar target/ijwi.jar export reports 2>/dev/null | tail -n +2 | wc -l)
 echo "reports_committed=$REPORTS" | tee -a "$OUT"
 kill $PID; wait $PID 2>/dev/null || true
 
 # The floor
-$PIN_SERVER java $JVM -cp target/ijwi.jar bench/Floor.java 7090 > "$DATA/floor.log" 2>&1 &
+taskset -c 0 java $JVM -cp target/ijwi.jar bench/Floor.java 7090 > "$DATA/floor.log" 2>&1 &
 FPID=$!; wait_health 7090
-$PIN_LOAD java bench/UssdLoad.java http://127.0.0.1:7090 none $CLIENTS "$SECONDS_PER_RUN" floor | tee -a "$OUT"
+TOKEN=none
+load floor 7090 $FPID | tee -a "$OUT"
 echo "floor_peak_rss_mb=$(( $(peak_rss_kb $FPID) / 1024 ))" | tee -a "$OUT"
 kill $FPID; wait $FPID 2>/dev/null || true
 
-IJWI_RPS=$(grep '^label=ijwi' "$OUT" | sed 's/.* rps=\([0-9]*\).*/\1/')
-FLOOR_RPS=$(grep '^label=floor' "$OUT" | sed 's/.* rps=\([0-9]*\).*/\1/')
-echo "ratio_of_floor=$(awk "BEGIN {printf \"%.2f\", $IJWI_RPS / $FLOOR_RPS}")" | tee -a "$OUT"
+rps() { grep "^label=$1" "$OUT" | sed 's/.* rps=\([0-9]*\).*/\1/'; }
+cpu() { grep "^label=$1" "$OUT" | sed 's/.* cpu_us_per_request=\([0-9]*\).*/\1/'; }
+echo "ratio_of_floor_rps=$(awk "BEGIN {printf \"%.2f\", $(rps ijwi) / $(rps floor)}") ratio_of_floor_cpu_per_request=$(awk "BEGIN {printf \"%.2f\", $(cpu floor) / $(cpu ijwi)}")" | tee -a "$OUT"
 rm -rf "$DATA"
