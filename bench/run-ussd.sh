@@ -20,23 +20,23 @@ JVM="-Xmx256m -Xms256m"
 
 peak_rss_kb() { grep VmHWM "/proc/$1/status" | awk '{print $2}'; }
 wait_health() { for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
-# CPU ticks (1/100 s) used so far by a process and, if given a PostgreSQL data dir, by its postmaster and backends.
-ticks() {
-    local total; total=$(awk '{print $14+$15}' "/proc/$1/stat")
-    if [ -n "${2:-}" ]; then
-        local pm; pm=$(head -1 "$2/postmaster.pid")
-        for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-    fi
+# CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir.
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+pg_ticks() {
+    [ -n "${1:-}" ] || { echo 0; return; }
+    local pm total=0; pm=$(head -1 "$1/postmaster.pid")
+    for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
     echo "$total"
 }
-# load LABEL PORT PID [PGDATA]: warm up, then measure; prints wrk's line and the CPU per request.
+# load LABEL PORT PID [PGDATA]: warm up, then measure; prints wrk's line and the CPU per request (JVM, PostgreSQL).
 load() {
     TOKEN=$TOKEN LABEL=warm-up RUN="$1w$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP}s" -s bench/ussd.lua "http://127.0.0.1:$2" >/dev/null
-    local before; before=$(ticks "$3" "${4:-}")
-    local line; line=$(TOKEN=$TOKEN LABEL=$1 RUN="$1m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/ussd.lua "http://127.0.0.1:$2" | grep '^label=')
-    local after; after=$(ticks "$3" "${4:-}")
-    local requests; requests=$(echo "$line" | sed 's/.* requests=\([0-9]*\).*/\1/')
-    echo "$line cpu_s=$(awk "BEGIN {printf \"%.1f\", ($after - $before) / 100}") cpu_us_per_request=$(awk "BEGIN {printf \"%.0f\", ($after - $before) * 10000 / $requests}")"
+    local jvm0 pg0 jvm1 pg1 line requests
+    jvm0=$(ticks "$3"); pg0=$(pg_ticks "${4:-}")
+    line=$(TOKEN=$TOKEN LABEL=$1 RUN="$1m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/ussd.lua "http://127.0.0.1:$2" | grep '^label=')
+    jvm1=$(ticks "$3"); pg1=$(pg_ticks "${4:-}")
+    requests=$(echo "$line" | sed 's/.* requests=\([0-9]*\).*/\1/')
+    echo "$line cpu_us_per_request=$(awk "BEGIN {printf \"%.0f\", ($jvm1 - $jvm0 + $pg1 - $pg0) * 10000 / $requests}") jvm_us=$(awk "BEGIN {printf \"%.0f\", ($jvm1 - $jvm0) * 10000 / $requests}") postgres_us=$(awk "BEGIN {printf \"%.0f\", ($pg1 - $pg0) * 10000 / $requests}")"
 }
 
 {

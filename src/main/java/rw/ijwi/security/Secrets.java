@@ -27,9 +27,11 @@ public record Secrets(byte[] secretKey, String webhookToken) {
 
     public static Secrets load(Config config) {
         String key = config.secretKey().orElseGet(() -> readOrCreate(config.dataDir().resolve(KEY_FILE),
-                () -> Base64.getEncoder().encodeToString(randomBytes(32)), "IJWI_SECRET_KEY"));
+                () -> Base64.getEncoder().encodeToString(randomBytes(32)), "IJWI_SECRET_KEY",
+                "losing it makes stored hashes and encrypted numbers unusable"));
         String token = config.webhookToken().orElseGet(() -> readOrCreate(config.dataDir().resolve(TOKEN_FILE),
-                () -> Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)), "IJWI_WEBHOOK_TOKEN"));
+                () -> Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(24)), "IJWI_WEBHOOK_TOKEN",
+                "a new one means pasting new callback URLs into Africa's Talking"));
         return new Secrets(decodeKey(key), token);
     }
 
@@ -63,7 +65,8 @@ public record Secrets(byte[] secretKey, String webhookToken) {
         return key;
     }
 
-    private static String readOrCreate(Path file, java.util.function.Supplier<String> generator, String setting) {
+    private static String readOrCreate(Path file, java.util.function.Supplier<String> generator, String setting,
+            String whyBackUp) {
         try {
             Optional<String> existing = read(file);
             if (existing.isPresent()) {
@@ -78,8 +81,8 @@ public record Secrets(byte[] secretKey, String webhookToken) {
             }
             Files.writeString(file, value + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.SYNC);
-            LOG.warn("{} is not set: generated one into {} (mode 600). Back this file up; losing it makes stored "
-                    + "hashes and encrypted numbers unusable.", setting, file.toAbsolutePath());
+            LOG.warn("{} is not set: generated one into {} (mode 600). Back this file up; {}.", setting,
+                    file.toAbsolutePath(), whyBackUp);
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file.toAbsolutePath() + " for " + setting, e);
