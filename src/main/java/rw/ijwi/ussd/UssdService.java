@@ -73,10 +73,11 @@ public final class UssdService {
 
     private Reply answer(UssdRequest request, Seen seen) {
         String text = request.text();
-        byte[] phoneHash = hasher.hash(request.phoneNumber());
         if (seen != null && seen.text().equals(text)) {
             return reply(seen.state(), seen.vars()); // a retried hop: same answer, nothing done twice
         }
+        // Hashing the number (an HMAC) is only needed to read or change its language or to act: not on most hops.
+        PhoneHash phoneHash = new PhoneHash(hasher, request.phoneNumber());
         Replay.Result result;
         String languageBefore;
         if (seen != null && continues(seen.text(), text)) {
@@ -84,7 +85,7 @@ public final class UssdService {
             int from = seen.text().isEmpty() ? 0 : seen.text().length() + 1;
             result = Replay.advance(engine, seen.state(), text, from, List.of(), true);
         } else {
-            languageBefore = dao.language(phoneHash).orElse(engine.menu().defaultLanguage());
+            languageBefore = dao.language(phoneHash.get()).orElse(engine.menu().defaultLanguage());
             List<Replay.Span> spans = text.indexOf('*') >= 0 ? dao.freeTextSpans(request.sessionId()) : List.of();
             result = Replay.advance(engine, engine.start(languageBefore), text, 0, spans, false);
         }
@@ -93,12 +94,12 @@ public final class UssdService {
         }
         SessionState state = result.state();
         if (!state.language().equals(languageBefore)) {
-            dao.rememberLanguage(phoneHash, state.language());
+            dao.rememberLanguage(phoneHash.get(), state.language());
         }
         Map<String, String> vars = new HashMap<>();
         if (!state.exited() && engine.isEnded(state)) {
             engine.screenOf(state).action().ifPresent(action ->
-                    vars.putAll(actions.run(action, request, phoneHash, state)));
+                    vars.putAll(actions.run(action, request, phoneHash.get(), state)));
         }
         sessions.put(request.sessionId(), new Seen(text, state, Map.copyOf(vars)));
         return reply(state, vars);
@@ -125,6 +126,25 @@ public final class UssdService {
 
     private Reply reply(SessionState state, Map<String, String> vars) {
         return new Reply(engine.isEnded(state), renderer.render(state, vars));
+    }
+
+    /** The keyed hash of the caller's number, computed on first use. */
+    private static final class PhoneHash {
+        private final PhoneHasher hasher;
+        private final String phoneNumber;
+        private byte[] hash;
+
+        PhoneHash(PhoneHasher hasher, String phoneNumber) {
+            this.hasher = hasher;
+            this.phoneNumber = phoneNumber;
+        }
+
+        byte[] get() {
+            if (hash == null) {
+                hash = hasher.hash(phoneNumber);
+            }
+            return hash;
+        }
     }
 
     private static boolean continues(String previous, String text) {

@@ -100,6 +100,16 @@ class AtUssdWebhookTest {
     }
 
     @Test
+    void a_webhook_answer_is_neither_sniffed_nor_cached_and_carries_no_page_headers() {
+        HttpResponse<String> response = app.post(USSD, form("sessionId", "headers", "phoneNumber", "+250788100000",
+                "text", ""), FORM);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
+    }
+
+    @Test
     void a_refused_callback_stores_nothing() {
         long events = app.database().count("SELECT count(*) FROM ussd_session");
         app.post("/at/ussd/events", form("sessionId", "refused", "status", "Success"), FORM);
