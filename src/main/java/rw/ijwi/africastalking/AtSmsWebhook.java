@@ -97,15 +97,19 @@ public final class AtSmsWebhook {
         return reason.equalsIgnoreCase("NotNetworkSubcriber") ? "NotNetworkSubscriber" : reason;
     }
 
+    /** AT sends "2026-11-28 10:00:00" (UTC), so that is tried first; ISO-8601 with an offset is also taken. */
     private static Optional<OffsetDateTime> date(String value) {
+        if (value.length() == 19 && value.charAt(10) == ' ') {
+            try {
+                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
         try {
             return Optional.of(OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
+            return Optional.empty();
         }
     }
 }
