@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,6 +17,20 @@ public interface InboundDao {
     /** A stored message waiting to be routed. */
     record Waiting(long id, byte[] phoneHash, byte[] replyTo, String text) {
     }
+
+    /** A message ready to store: the number already hashed and encrypted. */
+    record Arrival(String providerId, byte[] phoneHash, byte[] replyTo, String shortCode, String networkCode,
+            String text, OffsetDateTime providerDate) {
+    }
+
+    /** Stores a group in one batch (call it inside a transaction): per arrival 1 when stored, 0 when already there. */
+    @SqlBatch("""
+            INSERT INTO sms_inbound (provider_id, phone_hash, reply_to, short_code, network_code, text, provider_date,
+                                     received_at)
+            VALUES (:a.providerId, :a.phoneHash, :a.replyTo, :a.shortCode, :a.networkCode, :a.text, :a.providerDate,
+                    :now)
+            ON CONFLICT (provider_id) DO NOTHING""")
+    int[] storeAll(@BindMethods("a") List<Arrival> arrivals, @Bind("now") OffsetDateTime now);
 
     /** Returns 1 when stored, 0 when a message with that provider id was already there. */
     @SqlUpdate("""
