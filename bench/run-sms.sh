@@ -6,6 +6,7 @@
 # the CPU time per acknowledged message (JVM and embedded PostgreSQL), callbacks per commit (from /metrics),
 # peak RSS, and checks that PostgreSQL holds every acknowledged new id. Writes bench/results/<date>-sms.txt.
 #   bash bench/run-sms.sh [seconds] [warm-up seconds]
+# EXTRA_JVM_OPTS is added to the server's command line (e.g. a JFR recording to profile it).
 # Run it under flock /tmp/ijwi-bench.lock so that benchmarks on a shared machine do not overlap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ pg_ticks() {
 metric() { curl -sf "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
 field() { echo "$1" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
 
-IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java -Xmx256m -Xms256m -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
+IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java -Xmx256m -Xms256m ${EXTRA_JVM_OPTS:-} -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
 PID=$!; wait_health $PORT
 printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$DATA java -jar target/ijwi.jar users add --username bench --role admin >/dev/null 2>&1
 API=$(IJWI_DATA_DIR=$DATA java -jar target/ijwi.jar users token --username bench 2>/dev/null)

@@ -1,5 +1,6 @@
 package rw.ijwi.sms;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -54,7 +55,13 @@ public final class SmsReceiver {
                     m.networkCode(), m.text(), m.date()));
         }
         OffsetDateTime now = now();
-        int[] counts = jdbi.inTransaction(h -> h.attach(InboundDao.class).storeAll(arrivals, now));
+        int[] counts = jdbi.inTransaction(h -> {
+            try {
+                return InboundDao.storeAll(h.getConnection(), arrivals, now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing a group of inbound SMS failed", e); // outage or not: the cause says
+            }
+        });
         int stored = 0;
         for (int count : counts) {
             stored += count == 1 ? 1 : 0;
