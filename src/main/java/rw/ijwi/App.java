@@ -65,6 +65,7 @@ import rw.ijwi.sms.AudienceDao;
 import rw.ijwi.sms.DurableReceiver;
 import rw.ijwi.sms.FiguresDao;
 import rw.ijwi.sms.FiguresPage;
+import rw.ijwi.sms.GroupCommit;
 import rw.ijwi.sms.HelpKeyword;
 import rw.ijwi.sms.InboundProcessor;
 import rw.ijwi.sms.InboxDao;
@@ -101,6 +102,7 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final SmsWork sms;
+    private final GroupCommit inboundCommits;
 
     private final Housekeeping housekeeping;
     private final Optional<String> setupToken;
@@ -125,12 +127,13 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            Housekeeping housekeeping, Optional<String> setupToken) {
+            GroupCommit inboundCommits, Housekeeping housekeeping, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
         this.sms = sms;
+        this.inboundCommits = inboundCommits;
         this.housekeeping = housekeeping;
         this.setupToken = setupToken;
     }
@@ -210,7 +213,9 @@ public final class App implements AutoCloseable {
             StatsApi statsApi = new StatsApi(aggregateDao, smsFigures, receiver::spooled);
             metrics.registry().gauge("ijwi.sms.spool.entries", receiver, DurableReceiver::spooled);
             new SmsGauges(jdbi).bindTo(metrics.registry());
-            AtSmsWebhook atSms = new AtSmsWebhook(receiver);
+            // Inbound messages are committed in groups: one fsync for all that arrive together (issue 6).
+            GroupCommit inboundCommits = new GroupCommit(receiver, 500, metrics.registry());
+            AtSmsWebhook atSms = new AtSmsWebhook(inboundCommits, receiver);
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
             CampaignPage campaignPage = new CampaignPage(campaigns, jdbi, audit, templates, clock);
@@ -325,7 +330,7 @@ public final class App implements AutoCloseable {
                             .purge(config.retentionDays()).total())),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, sms, housekeeping, setupToken);
+            return new App(config, secrets, database, server, sms, inboundCommits, housekeeping, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -345,6 +350,7 @@ public final class App implements AutoCloseable {
     /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
     public App startServer() {
         server.start(config.port());
+        inboundCommits.start();
         housekeeping.start();
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
@@ -392,6 +398,7 @@ public final class App implements AutoCloseable {
         sms.stop();
         housekeeping.close();
         server.stop();
+        inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
         database.close();
     }
 }

@@ -13,14 +13,15 @@ import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 
 import rw.ijwi.sms.DeliveryReport;
-import rw.ijwi.sms.InboundSms;
 import rw.ijwi.sms.DurableReceiver;
+import rw.ijwi.sms.GroupCommit;
+import rw.ijwi.sms.InboundSms;
 import rw.ijwi.sms.Spool;
 
 /**
  * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows
  * their field names and status words. Each is stored (in PostgreSQL, or in the spool while it is away) before
- * the 200; a full spool answers 503 so the provider retries; a malformed one gets a
+ * the 200 (incoming messages in a group commit with the others arriving at the same time); a full spool answers 503 so the provider retries; a malformed one gets a
  * 400 with a one-line reason and nothing is stored.
  */
 public final class AtSmsWebhook {
@@ -37,16 +38,18 @@ public final class AtSmsWebhook {
             "sent", "Sent", "submitted", "Submitted", "buffered", "Buffered", "success", "Success", "failed", "Failed",
             "rejected", "Rejected", "absentsubscriber", "AbsentSubscriber", "expired", "Expired");
 
+    private final GroupCommit inbound;
     private final DurableReceiver receiver;
 
-    public AtSmsWebhook(DurableReceiver receiver) {
+    public AtSmsWebhook(GroupCommit inbound, DurableReceiver receiver) {
+        this.inbound = inbound;
         this.receiver = receiver;
     }
 
     /** POST /at/sms: an incoming message. */
     public void incoming(Context ctx) {
         InboundSms message = parseIncoming(Form.of(ctx));
-        acknowledge(ctx, () -> receiver.receive(message));
+        acknowledge(ctx, () -> inbound.receive(message));
     }
 
     /** POST /at/sms/delivery: a delivery report for a message we sent. */
@@ -97,15 +100,19 @@ public final class AtSmsWebhook {
         return reason.equalsIgnoreCase("NotNetworkSubcriber") ? "NotNetworkSubscriber" : reason;
     }
 
+    /** AT sends "2026-11-28 10:00:00" (UTC), so that is tried first; ISO-8601 with an offset is also taken. */
     private static Optional<OffsetDateTime> date(String value) {
+        if (value.length() == 19 && value.charAt(10) == ' ') {
+            try {
+                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
         try {
             return Optional.of(OffsetDateTime.parse(value));
         } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
+            return Optional.empty();
         }
     }
 }

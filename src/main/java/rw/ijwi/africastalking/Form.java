@@ -3,6 +3,7 @@ package rw.ijwi.africastalking;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -12,6 +13,8 @@ final class Form {
 
     /** AT sends about ten fields; a few more are tolerated (and ignored), thousands are an attack. */
     static final int MAX_FIELDS = 40;
+    /** Compiled once: String.matches compiles the pattern on every callback. */
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
 
     private final Map<String, List<String>> fields;
 
@@ -83,7 +86,7 @@ final class Form {
         if (raw.startsWith(" ") && !phone.startsWith("+")) {
             phone = "+" + phone;
         }
-        if (!phone.matches("\\+?[0-9]{6,15}")) {
+        if (!PHONE.matcher(phone).matches()) {
             throw new BadRequestResponse("field " + name + " is not a phone number");
         }
         return phone;

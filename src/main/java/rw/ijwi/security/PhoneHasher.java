@@ -33,7 +33,14 @@ public final class PhoneHasher {
 
     /** The number as Ijwi compares and sends it: +, country code, digits. */
     public static String canonical(String phoneNumber) {
-        String digits = phoneNumber.replaceAll("[^0-9]", "");
+        StringBuilder kept = new StringBuilder(phoneNumber.length());
+        for (int i = 0; i < phoneNumber.length(); i++) {
+            char c = phoneNumber.charAt(i);
+            if (c >= '0' && c <= '9') { // ASCII digits only, as the pattern [^0-9] kept them
+                kept.append(c);
+            }
+        }
+        String digits = kept.toString();
         if (digits.startsWith("00")) {
             digits = digits.substring(2);
         }

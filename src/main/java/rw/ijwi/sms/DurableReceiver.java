@@ -3,6 +3,8 @@ package rw.ijwi.sms;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
@@ -32,11 +34,38 @@ public final class DurableReceiver {
     }
 
     public void receive(InboundSms message) {
-        ObjectNode entry = json.createObjectNode().put("kind", "incoming").put("id", message.providerId())
+        store(entry(message), () -> receiver.receive(message));
+    }
+
+    /**
+     * Stores a group of messages in one transaction or, while the database is away (or the spool not yet empty),
+     * appends them all to the spool in order with one fsync. A refused statement fails the whole group, so the
+     * caller can try each one on its own.
+     */
+    public void receiveAll(List<InboundSms> messages) {
+        if (spool.size() == 0) {
+            try {
+                receiver.storeAll(messages);
+                return;
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    throw e;
+                }
+                LOG.warn("database unreachable: {} SMS callbacks written to the spool instead", messages.size());
+            }
+        }
+        List<String> entries = new ArrayList<>(messages.size());
+        for (InboundSms message : messages) {
+            entries.add(entry(message).toString());
+        }
+        spool.appendAll(entries);
+    }
+
+    private ObjectNode entry(InboundSms message) {
+        return json.createObjectNode().put("kind", "incoming").put("id", message.providerId())
                 .put("from", message.from()).put("to", message.to()).put("text", message.text())
                 .put("network", message.networkCode())
                 .put("date", message.date() == null ? null : message.date().toString());
-        store(entry, () -> receiver.receive(message));
     }
 
     public void delivered(DeliveryReport report) {

@@ -1,8 +1,11 @@
 package rw.ijwi.sms;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,6 +42,34 @@ public final class SmsReceiver {
             inboundArrived.run();
         }
         return stored == 1;
+    }
+
+    /**
+     * Stores a group of messages in one transaction (one commit, one fsync for all); repeated provider ids, within
+     * the group or from before, change nothing. Returns how many were new. Fails as a whole.
+     */
+    public int storeAll(List<InboundSms> messages) {
+        List<InboundDao.Arrival> arrivals = new ArrayList<>(messages.size());
+        for (InboundSms m : messages) {
+            arrivals.add(new InboundDao.Arrival(m.providerId(), hasher.hash(m.from()), cipher.encrypt(m.from()), m.to(),
+                    m.networkCode(), m.text(), m.date()));
+        }
+        OffsetDateTime now = now();
+        int[] counts = jdbi.inTransaction(h -> {
+            try {
+                return InboundDao.storeAll(h.getConnection(), arrivals, now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing a group of inbound SMS failed", e); // outage or not: the cause says
+            }
+        });
+        int stored = 0;
+        for (int count : counts) {
+            stored += count == 1 ? 1 : 0;
+        }
+        if (stored > 0) {
+            inboundArrived.run();
+        }
+        return stored;
     }
 
     public void delivered(DeliveryReport report) {

@@ -62,17 +62,32 @@ public final class Spool {
 
     /** Appends one entry and forces it to disk before returning. */
     public void append(String entry) {
-        byte[] line = (Base64.getEncoder().encodeToString(sealer.seal(entry.getBytes(StandardCharsets.UTF_8))) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        appendAll(List.of(entry));
+    }
+
+    /**
+     * Appends entries in order with one write and one fsync for them all; when they do not all fit, none is
+     * written (the callbacks are refused together and retried by the provider).
+     */
+    public void appendAll(List<String> group) {
+        StringBuilder lines = new StringBuilder();
+        for (String entry : group) {
+            lines.append(Base64.getEncoder().encodeToString(sealer.seal(entry.getBytes(StandardCharsets.UTF_8))))
+                    .append('\n');
+        }
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.US_ASCII);
         synchronized (lock) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                if (channel.size() + line.length > maxBytes) {
+                if (channel.size() + bytes.length > maxBytes) {
                     throw new Full(channel.size());
                 }
-                channel.write(ByteBuffer.wrap(line));
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 channel.force(true);
-                entries++;
+                entries += group.size();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to the SMS spool", e);
             }

@@ -59,4 +59,17 @@ class SpoolTest {
         assertThatThrownBy(() -> spool.append("y".repeat(200))).isInstanceOf(Spool.Full.class);
         assertThat(spool.size()).isEqualTo(1);
     }
+
+    @Test
+    void a_group_is_appended_in_order_after_what_was_there_or_not_at_all() {
+        Spool spool = Spool.open(dir, 1_000, KEY);
+        spool.append("{\"n\":1}");
+        spool.appendAll(List.of("{\"n\":2}", "{\"n\":3}", "{\"n\":4}"));
+        assertThatThrownBy(() -> spool.appendAll(List.of("a".repeat(200), "b".repeat(200), "c".repeat(200))))
+                .isInstanceOf(Spool.Full.class);
+        assertThat(spool.size()).isEqualTo(4);
+        List<String> seen = new ArrayList<>();
+        spool.drain(seen::add);
+        assertThat(seen).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+    }
 }
