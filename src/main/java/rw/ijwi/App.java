@@ -42,6 +42,7 @@ import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Aggregates;
+import rw.ijwi.feedback.RollupFolder;
 import rw.ijwi.feedback.Publisher;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.feedback.Suppression;
@@ -103,6 +104,7 @@ public final class App implements AutoCloseable {
     private final SmsWork sms;
 
     private final Housekeeping housekeeping;
+    private final RollupFolder rollups;
     private final Optional<String> setupToken;
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
@@ -125,13 +127,14 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            Housekeeping housekeeping, Optional<String> setupToken) {
+            Housekeeping housekeeping, RollupFolder rollups, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
         this.sms = sms;
         this.housekeeping = housekeeping;
+        this.rollups = rollups;
         this.setupToken = setupToken;
     }
 
@@ -325,7 +328,8 @@ public final class App implements AutoCloseable {
                             .purge(config.retentionDays()).total())),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, sms, housekeeping, setupToken);
+            return new App(config, secrets, database, server, sms, housekeeping,
+                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -346,6 +350,7 @@ public final class App implements AutoCloseable {
     public App startServer() {
         server.start(config.port());
         housekeeping.start();
+        rollups.start();
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
     }
@@ -391,6 +396,7 @@ public final class App implements AutoCloseable {
     public void close() {
         sms.stop();
         housekeeping.close();
+        rollups.close();
         server.stop();
         database.close();
     }

@@ -1,19 +1,60 @@
 package rw.ijwi.feedback;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Counts of reports for a period by every pair the dashboard publishes, in one scan (GROUPING SETS; the 1-D
- * counts are their margins). Weeks are ISO weeks of Rwanda's calendar (Africa/Kigali), given by their Monday.
+ * Counts of reports for a period by every pair the dashboard publishes (the 1-D counts are their margins), read from
+ * the roll-ups of V26 plus the deltas not folded into them yet, so they are exact at once. Weeks are ISO weeks of
+ * Rwanda's calendar (Africa/Kigali), given by their Monday.
  */
 @RegisterConstructorMapper(CubeRow.class)
 public interface AggregateDao {
 
+    /** The cube of a period: the same rows as {@link #scan} (counts of zero left out), from a few thousand rows. */
+    default List<CubeRow> cube(Period period) {
+        List<Spans.Span> runs = Spans.of(period, false);
+        List<Spans.Span> weeks = Spans.of(period, true);
+        return rollups(Spans.firstDays(runs), Spans.lengths(runs), Spans.firstDays(weeks), Spans.lengths(weeks),
+                period.from(), period.to());
+    }
+
+    @SqlQuery("""
+            SELECT district_id, sector_id, service, gap, channel, week, grouping, sum(n)::bigint AS count
+            FROM (
+                SELECT r.district_id, r.sector_id, r.service, r.gap, r.channel, NULL::date AS week,
+                       r.grouping_set AS grouping, r.n
+                FROM unnest(:runFirstDays, :runLengths) AS s(first_day, days)
+                JOIN report_rollup r ON r.first_day = DATE '1970-01-01' + s.first_day AND r.days = s.days
+                WHERE r.grouping_set & 1 = 1
+                UNION ALL
+                SELECT r.district_id, r.sector_id, r.service, r.gap, r.channel,
+                       date_trunc('week', r.first_day)::date, r.grouping_set, r.n
+                FROM unnest(:weekFirstDays, :weekLengths) AS s(first_day, days)
+                JOIN report_rollup r ON r.first_day = DATE '1970-01-01' + s.first_day AND r.days = s.days
+                WHERE r.grouping_set & 1 = 0
+                UNION ALL
+                SELECT district_id, sector_id, service, gap, channel, week,
+                       GROUPING(district_id, sector_id, service, gap, channel, week), sum(n)
+                FROM (SELECT p.*, date_trunc('week', p.day)::date AS week
+                      FROM report_rollup_pending p WHERE p.day BETWEEN :from AND :to) p
+                GROUP BY GROUPING SETS (
+                    (district_id, sector_id), (district_id, service), (district_id, gap), (district_id, channel),
+                    (district_id, week), (service, gap), (service, channel), (service, week))
+            ) counts
+            GROUP BY district_id, sector_id, service, gap, channel, week, grouping
+            HAVING sum(n) <> 0""")
+    List<CubeRow> rollups(@Bind("runFirstDays") int[] runFirstDays, @Bind("runLengths") int[] runLengths,
+            @Bind("weekFirstDays") int[] weekFirstDays, @Bind("weekLengths") int[] weekLengths,
+            @Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** The reference the roll-ups must agree with: one scan of the period's reports (tests compare the two). */
     @SqlQuery("""
             SELECT district_id, sector_id, service, gap, channel, week,
                    GROUPING(district_id, sector_id, service, gap, channel, week) AS grouping, count(*) AS count
@@ -22,7 +63,15 @@ public interface AggregateDao {
             GROUP BY GROUPING SETS (
                 (district_id, sector_id), (district_id, service), (district_id, gap), (district_id, channel),
                 (district_id, week), (service, gap), (service, channel), (service, week))""")
-    List<CubeRow> cube(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+    List<CubeRow> scan(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
+
+    /** Moves the pending deltas into the roll-ups; returns how many roll-up rows changed. */
+    @SqlQuery("SELECT fold_report_rollups()")
+    long fold();
+
+    /** Gives back the space of folded deltas (autovacuum would too, later); not inside a transaction. */
+    @SqlUpdate("VACUUM report_rollup_pending")
+    void vacuumPending();
 
     /** Streams the report rows of an export to the consumer inside one transaction (the cursor needs one). */
     @org.jdbi.v3.sqlobject.transaction.Transaction
@@ -73,6 +122,9 @@ public interface AggregateDao {
     record SessionEnd(String status, String lastScreen, long count) {
     }
 
-    @SqlQuery("SELECT count(*) FROM report")
+    /** All reports stored: the day rows of the smallest set (service x channel, grouping 53) and what is pending. */
+    @SqlQuery("""
+            SELECT (SELECT coalesce(sum(n), 0) FROM report_rollup WHERE days = 1 AND grouping_set = 53)
+                 + (SELECT coalesce(sum(n), 0) FROM report_rollup_pending)""")
     long reports();
 }
