@@ -2,7 +2,8 @@
 -- instead of scanning a million reports. One row per bucket x grouping set x key, where a bucket is a Rwanda day
 -- (days = 1) or an aligned run of 2^k ISO weeks (days = 7 << k, k = 0..5, counted in weeks from Monday
 -- 1970-01-05). grouping_set has the bits of GROUPING(district_id, sector_id, service, gap, channel, week): the
--- sets AggregateDao serves. The two week sets ((district, week), (service, week)) keep only day and single-week
+-- sets AggregateDao serves: (district, sector) 15, (district, service) 23, (district, gap) 27, (district, channel)
+-- 29, (district, week) 30, (service, gap) 51, (service, channel) 53, (service, week) 54. The two week sets ((district, week), (service, week)) keep only day and single-week
 -- buckets, because a longer run would lose the week. Keys a set does not use are NULL; in the sector set a NULL
 -- sector is the unknown sector.
 CREATE TABLE report_rollup (
@@ -14,7 +15,7 @@ CREATE TABLE report_rollup (
     service      text,
     gap          text,
     channel      text,
-    n            bigint NOT NULL,
+    n            integer NOT NULL,          -- integer, not bigint: sum() of it is a bigint, not a slower numeric
     CONSTRAINT report_rollup_key UNIQUE NULLS NOT DISTINCT
         (first_day, days, grouping_set, district_id, sector_id, service, gap, channel)
 );
