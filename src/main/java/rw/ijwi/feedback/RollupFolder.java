@@ -27,6 +27,7 @@ public final class RollupFolder implements AutoCloseable {
         return thread;
     });
     private int folds;
+    private boolean failing;
 
     public RollupFolder(AggregateDao dao, Duration every) {
         this.dao = dao;
@@ -38,15 +39,24 @@ public final class RollupFolder implements AutoCloseable {
         return this;
     }
 
-    /** Folds once, now, and now and then gives back the pending table's dead rows; a failure is logged. */
+    /** Folds once, now, and now and then gives back the pending table's dead rows; a failure is logged once. */
     public void foldOnce() {
         try {
             dao.fold();
             if (++folds % FOLDS_PER_VACUUM == 0) {
                 dao.vacuumPending();
             }
+            if (failing) {
+                LOG.info("folding report roll-ups works again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("folding report roll-ups failed: {}", SafeErrors.describe(e));
+            // Every 2 s during a database outage would drown the log: say it when it starts, not each time.
+            if (!failing) {
+                LOG.warn("folding report roll-ups failed (counts stay exact, reads slow down): {}",
+                        SafeErrors.describe(e));
+                failing = true;
+            }
         }
     }
 
