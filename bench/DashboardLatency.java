@@ -10,6 +10,7 @@ import java.util.List;
  * A simple latency loop for the numbers (issue 3): the overview, the district brief and the summary API,
  * one request after another over loopback, as each role. Run by hand against a running Ijwi with seeded data:
  *   java bench/DashboardLatency.java http://localhost:7070 ROUNDS ROLE=TOKEN [ROLE=TOKEN ...]
+ * PATHS (environment, comma-separated) limits the run to some of the paths, e.g. PATHS=/api/v1/summary?groupBy=district,service.
  * "cold" requests start the period one more day earlier each time (before the seeded data, so the same
  * reports are counted, but never the same period twice in a run), so the
  * suppression decided for an earlier request cannot be reused; "warm" requests repeat the same period (suppression reused, counts re-read).
@@ -20,11 +21,12 @@ public class DashboardLatency {
         String base = args[0];
         int rounds = Integer.parseInt(args[1]);
         HttpClient http = HttpClient.newHttpClient();
-        String[] paths = {"/", "/?district=Rusizi", "/brief?district=Rusizi", "/api/v1/summary?groupBy=district,service"};
+        String[] paths = System.getenv().getOrDefault("PATHS",
+                "/,/?district=Rusizi,/brief?district=Rusizi,/api/v1/summary?groupBy=district,service").split(",(?=/)");
         LocalDate today = LocalDate.now();
         int shift = 0;
-        System.out.println("| role | page | path | requests | p50 | p99 | max |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| role | page | path | requests | p50 | p95 | p99 | max |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int a = 2; a < args.length; a++) {
             String role = args[a].substring(0, args[a].indexOf('='));
             String token = args[a].substring(args[a].indexOf('=') + 1);
@@ -47,12 +49,17 @@ public class DashboardLatency {
                         }
                     }
                     times.sort(null);
-                    System.out.printf("| %s | %s | %s | %d | %.0f ms | %.0f ms | %.0f ms |%n", role, path,
+                    System.out.printf("| %s | %s | %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", role, path,
                             cold ? "cold" : "warm", times.size(), times.get(times.size() / 2) / 1000.0,
-                            times.get((int) Math.min(times.size() - 1, Math.ceil(times.size() * 0.99) - 1)) / 1000.0,
+                            percentile(times, 0.95) / 1000.0, percentile(times, 0.99) / 1000.0,
                             times.get(times.size() - 1) / 1000.0);
                 }
             }
         }
+    }
+
+    /** The nearest-rank percentile of sorted times. */
+    static long percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * p) - 1));
     }
 }

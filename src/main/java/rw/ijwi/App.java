@@ -42,6 +42,7 @@ import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Aggregates;
+import rw.ijwi.feedback.RollupFolder;
 import rw.ijwi.feedback.Publisher;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.feedback.Suppression;
@@ -105,6 +106,7 @@ public final class App implements AutoCloseable {
     private final GroupCommit inboundCommits;
 
     private final Housekeeping housekeeping;
+    private final RollupFolder rollups;
     private final Optional<String> setupToken;
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
@@ -127,7 +129,7 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            GroupCommit inboundCommits, Housekeeping housekeeping, Optional<String> setupToken) {
+            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -135,6 +137,7 @@ public final class App implements AutoCloseable {
         this.sms = sms;
         this.inboundCommits = inboundCommits;
         this.housekeeping = housekeeping;
+        this.rollups = rollups;
         this.setupToken = setupToken;
     }
 
@@ -330,7 +333,8 @@ public final class App implements AutoCloseable {
                             .purge(config.retentionDays()).total())),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, sms, inboundCommits, housekeeping, setupToken);
+            return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
+                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -352,6 +356,7 @@ public final class App implements AutoCloseable {
         server.start(config.port());
         inboundCommits.start();
         housekeeping.start();
+        rollups.start();
         LOG.info("Ijwi is serving on port {}", server.port());
         return this;
     }
@@ -397,6 +402,7 @@ public final class App implements AutoCloseable {
     public void close() {
         sms.stop();
         housekeeping.close();
+        rollups.close();
         server.stop();
         inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
         database.close();

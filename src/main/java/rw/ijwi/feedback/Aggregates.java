@@ -63,7 +63,7 @@ public final class Aggregates {
         Map<String, long[]> sectorCounts = new LinkedHashMap<>();
         sectors.forEach((d, names) -> sectorCounts.put(d, new long[names.size()]));
         Counts counts = new Counts(period, values, vectors, grids, sectors, sectorCounts, 0);
-        for (CubeRow row : dao.cube(period.start(), period.end())) {
+        for (CubeRow row : dao.cube(period)) {
             List<Dimension> dims = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (int c = 0; c < COLUMNS.length; c++) {

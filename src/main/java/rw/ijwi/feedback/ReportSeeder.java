@@ -62,7 +62,11 @@ public final class ReportSeeder {
         this.geography = geography;
     }
 
-    /** Inserts {@code count} reports in batches of 1,000; returns how many were stored. */
+    /**
+     * Inserts {@code count} reports in batches of 1,000, folding the roll-ups every 100,000 and at the end so a
+     * freshly seeded database answers the summary from roll-ups; returns how many were stored. References are
+     * S and 7 digits (V27): never a reporter's code.
+     */
     public long seed(int count, long seed, OffsetDateTime now) {
         Random random = new Random(seed);
         List<Geography.District> districts = geography.districts();
@@ -71,8 +75,9 @@ public final class ReportSeeder {
             // Skewed like a programme that works in a few districts: a long tail elsewhere.
             districtWeights[i] = 1.0 / Math.pow(1 + random.nextInt(districts.size()), 0.9);
         }
-        int offset = random.nextInt(900_000);
+        int offset = random.nextInt(10_000_000);
         SeedDao dao = jdbi.onDemand(SeedDao.class);
+        AggregateDao rollups = jdbi.onDemand(AggregateDao.class);
         long stored = 0;
         List<Seeded> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -90,18 +95,22 @@ public final class ReportSeeder {
             OffsetDateTime at = now.minusSeconds((long) (age * 364 * 24 * 3600)).withOffsetSameInstant(ZoneOffset.UTC);
             byte[] hash = new byte[32];
             random.nextBytes(hash);
-            batch.add(new Seeded(String.valueOf(100_000 + (int) ((offset + (long) i * 7919) % 900_000)),
+            batch.add(new Seeded(String.format("S%07d", (offset + (long) i * 7919) % 10_000_000),
                     random.nextDouble() < 0.85 ? "ussd" : "sms", hash, district.id(), sector,
                     SERVICES[pick(random, SERVICE_WEIGHTS)], GAPS[pick(random, GAP_WEIGHTS)], language,
                     comment == null ? null : comment[1], consent, consent && random.nextDouble() < 0.3, at));
             if (batch.size() == 1_000) {
                 stored += sum(dao.insert(batch));
                 batch.clear();
+                if ((i + 1) % 100_000 == 0) {
+                    rollups.fold();
+                }
             }
         }
         if (!batch.isEmpty()) {
             stored += sum(dao.insert(batch));
         }
+        rollups.fold();
         return stored;
     }
 

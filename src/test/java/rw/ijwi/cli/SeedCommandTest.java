@@ -38,6 +38,8 @@ class SeedCommandTest {
         assertThat(db.count("SELECT count(DISTINCT language) FROM report WHERE comment IS NOT NULL")).isEqualTo(3);
         assertThat(db.count("SELECT count(*) FROM report WHERE quote_approved")).isPositive();
         assertThat(db.count("SELECT count(*) FROM report WHERE created_at > now()")).isZero();
+        assertThat(db.count("SELECT count(*) FROM report WHERE ref !~ '^S[0-9]{7}$'")).as("seeded references").isZero();
+        assertThat(db.count("SELECT count(*) FROM report_rollup_pending")).as("deltas left unfolded").isZero();
     }
 
     @Test
