@@ -73,6 +73,7 @@ import rw.ijwi.sms.InboxDao;
 import rw.ijwi.sms.InboxPage;
 import rw.ijwi.sms.JoinKeyword;
 import rw.ijwi.sms.KeywordRouter;
+import rw.ijwi.sms.MeteredGateway;
 import rw.ijwi.sms.OutboxSender;
 import rw.ijwi.sms.SmsGateway;
 import rw.ijwi.sms.SmsReceiver;
@@ -201,10 +202,11 @@ public final class App implements AutoCloseable {
                     new JoinKeyword(geography, smsTexts),
                     new HelpKeyword(smsTexts)));
             Optional<SmsGateway> gateway = config.at().configured()
-                    ? Optional.of(new AtSmsClient(http, config.at().baseUrl(), config.at().username().orElseThrow(),
-                            config.at().apiKey().orElseThrow(), config.at().senderId(), AtSmsClient.TIMEOUT))
+                    ? Optional.of(new MeteredGateway(new AtSmsClient(http, config.at().baseUrl(),
+                            config.at().username().orElseThrow(), config.at().apiKey().orElseThrow(),
+                            config.at().senderId(), AtSmsClient.TIMEOUT), metrics.registry()))
                     : Optional.empty();
-            OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random());
+            OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random(), config.smsInFlight());
             Worker outboxWorker = new Worker("ijwi-sms-outbox", sender::sendBatch, 1_000);
             InboundProcessor inbound = new InboundProcessor(jdbi, router, new CampaignVotes(smsTexts), smsTexts, clock,
                     outboxWorker::wake);

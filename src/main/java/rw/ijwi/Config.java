@@ -23,7 +23,8 @@ public record Config(
         int retentionDays,
         Path spoolDir,
         int spoolMaxMb,
-        BigDecimal smsPrice) {
+        BigDecimal smsPrice,
+        int smsInFlight) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
     /** What one SMS part costs, in RWF, when IJWI_SMS_PRICE is not set; only used to estimate a broadcast's cost. */
@@ -113,7 +114,8 @@ public record Config(
                 integer(env, "IJWI_RETENTION_DAYS", 365, 7, 3650),
                 text(env, "IJWI_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
                 integer(env, "IJWI_SPOOL_MAX_MB", 64, 1, 10_240),
-                price(env, "IJWI_SMS_PRICE", DEFAULT_SMS_PRICE));
+                price(env, "IJWI_SMS_PRICE", DEFAULT_SMS_PRICE),
+                integer(env, "IJWI_SMS_IN_FLIGHT", 2, 1, 8));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -129,13 +131,14 @@ public record Config(
 
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
-                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice);
+                webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice,
+                smsInFlight);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
                 menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
-                spoolMaxMb, smsPrice);
+                spoolMaxMb, smsPrice, smsInFlight);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -15,7 +15,7 @@ import rw.ijwi.cli.SeedCommand;
 import rw.ijwi.cli.ServeCommand;
 import rw.ijwi.cli.UsersCommand;
 
-/** The command line: serve (the default), migrate, menus check, export reports, users, seed reports. */
+/** The command line: serve (the default), migrate, menus check, export reports, users, seed reports or subscribers. */
 @CommandLine.Command(name = "ijwi", mixinStandardHelpOptions = true, version = "ijwi 0.1",
         description = "SMS and USSD community feedback gateway. With no command, serves.",
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class,

@@ -35,7 +35,10 @@ class ConfigTest {
                 new Bad("IJWI_PUBLIC_URL", "ijwi.example.org", "IJWI_PUBLIC_URL=ijwi.example.org: expected an absolute URL"),
                 new Bad("IJWI_SMS_PRICE", "15 RWF", "IJWI_SMS_PRICE=15 RWF: expected the price of one SMS part in RWF"),
                 new Bad("IJWI_SMS_PRICE", "-1", "IJWI_SMS_PRICE=-1: expected the price of one SMS part in RWF"),
-                new Bad("IJWI_SMS_PRICE", "20000", "IJWI_SMS_PRICE=20000: expected the price of one SMS part in RWF"));
+                new Bad("IJWI_SMS_PRICE", "20000", "IJWI_SMS_PRICE=20000: expected the price of one SMS part in RWF"),
+                new Bad("IJWI_SMS_IN_FLIGHT", "0", "IJWI_SMS_IN_FLIGHT=0: expected a whole number from 1 to 8"),
+                new Bad("IJWI_SMS_IN_FLIGHT", "9", "IJWI_SMS_IN_FLIGHT=9: expected a whole number from 1 to 8"),
+                new Bad("IJWI_SMS_IN_FLIGHT", "two", "IJWI_SMS_IN_FLIGHT=two: expected a whole number from 1 to 8"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,6 +59,8 @@ class ConfigTest {
         assertThat(config.databaseUrl()).isEmpty();
         assertThat(config.smsPrice()).isEqualByComparingTo("15");
         assertThat(Config.from(Map.of("IJWI_SMS_PRICE", "12.5")).smsPrice()).isEqualByComparingTo("12.5");
+        assertThat(config.smsInFlight()).isEqualTo(2);
+        assertThat(Config.from(Map.of("IJWI_SMS_IN_FLIGHT", "8")).smsInFlight()).isEqualTo(8);
     }
 
     @Test

@@ -58,12 +58,22 @@ public interface BroadcastDao {
     @SqlQuery("SELECT id FROM broadcast WHERE confirmation = :confirmation")
     Optional<Long> byConfirmation(@Bind("confirmation") String confirmation);
 
-    /** One outbox row per recipient, written in the broadcast's transaction. */
+    /** Rows per JDBC batch when a broadcast fills the outbox; one batch of 100,000 held every binding in heap. */
+    int ENQUEUE_BATCH = 1_000;
+
+    /** One outbox row per recipient, written in the broadcast's transaction in batches of ENQUEUE_BATCH. */
+    default void enqueue(List<Recipient> recipients, String text, long broadcastId, OffsetDateTime now) {
+        for (int from = 0; from < recipients.size(); from += ENQUEUE_BATCH) {
+            enqueueBatch(recipients.subList(from, Math.min(from + ENQUEUE_BATCH, recipients.size())), text,
+                    broadcastId, now);
+        }
+    }
+
     @SqlBatch("""
             INSERT INTO sms_outbox (phone_hash, phone_encrypted, text, cause, broadcast_id, next_attempt_at, created_at,
                                     updated_at)
             VALUES (:r.phoneHash, :r.phoneEncrypted, :text, 'broadcast', :broadcast, :now, :now, :now)""")
-    void enqueue(@BindMethods("r") List<Recipient> recipients, @Bind("text") String text,
+    void enqueueBatch(@BindMethods("r") List<Recipient> recipients, @Bind("text") String text,
             @Bind("broadcast") long broadcastId, @Bind("now") OffsetDateTime now);
 
     @SqlQuery(SELECT + "WHERE b.id = :id")

@@ -61,6 +61,43 @@ public interface OutboxDao {
     int markSent(@Bind("id") long id, @Bind("messageId") String messageId, @Bind("cost") String cost,
             @Bind("now") OffsetDateTime now);
 
+    /**
+     * Writes the results of one claim in one statement: row i gets state[i] ('sent', 'queued' or 'failed'), with
+     * the message id and cost when sent, the error otherwise, next_attempt_at[i] when retried later, and
+     * attempts lowered by uncounted[i] (1 when put back untouched). Rows no longer 'sending' are left alone.
+     * The number is kept only by rows that go back to the queue.
+     */
+    @SqlUpdate("""
+            UPDATE sms_outbox o SET
+                state = r.state,
+                attempts = o.attempts - r.uncounted,
+                provider_message_id = CASE WHEN r.state = 'sent' THEN r.message_id ELSE o.provider_message_id END,
+                cost = CASE WHEN r.state = 'sent' THEN r.cost ELSE o.cost END,
+                sent_at = CASE WHEN r.state = 'sent' THEN :now ELSE o.sent_at END,
+                next_attempt_at = coalesce(r.next_attempt_at, o.next_attempt_at),
+                last_error = r.error,
+                phone_encrypted = CASE WHEN r.state = 'queued' THEN o.phone_encrypted END,
+                updated_at = :now
+            FROM unnest(:ids::bigint[], :states::text[], :messageIds::text[], :costs::text[], :errors::text[],
+                        :nextAttempts::timestamptz[], :uncounted::int[])
+                AS r(id, state, message_id, cost, error, next_attempt_at, uncounted)
+            WHERE o.id = r.id AND o.state = 'sending'""")
+    int record(@Bind("ids") long[] ids, @Bind("states") String[] states, @Bind("messageIds") String[] messageIds,
+            @Bind("costs") String[] costs, @Bind("errors") String[] errors,
+            @Bind("nextAttempts") String[] nextAttempts, @Bind("uncounted") int[] uncounted,
+            @Bind("now") OffsetDateTime now);
+
+    /** As catchUpDelivery, for every row of a claim just recorded as sent. */
+    @SqlUpdate("""
+            UPDATE sms_outbox o SET delivery_status = r.status, delivery_rank = r.rank,
+                failure_reason = coalesce(r.failure_reason, o.failure_reason)
+            FROM (SELECT DISTINCT ON (provider_message_id) provider_message_id, status, rank, failure_reason
+                  FROM sms_delivery_report WHERE provider_message_id = ANY(:messageIds::text[])
+                  ORDER BY provider_message_id, rank DESC, received_at DESC) r
+            WHERE o.id = ANY(:ids::bigint[]) AND o.provider_message_id = r.provider_message_id
+              AND (o.delivery_status IS NULL OR o.delivery_rank < r.rank)""")
+    int catchUpDeliveries(@Bind("ids") long[] ids, @Bind("messageIds") String[] messageIds);
+
     /** Applies the furthest report that came in before the message id was recorded. */
     @SqlUpdate("""
             UPDATE sms_outbox o SET delivery_status = r.status, delivery_rank = r.rank,

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import rw.ijwi.Main;
+import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.testing.TestApp;
+import rw.ijwi.testing.Texting;
 
-/** `seed reports` fills the database with realistic made-up reports: many districts, weeks, some quotable. */
+/**
+ * `seed reports` fills the database with realistic made-up reports: many districts, weeks, some quotable;
+ * `seed subscribers` fills a district with JOIN subscribers stored as JOIN stores them.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedCommandTest {
 
@@ -49,5 +54,36 @@ class SeedCommandTest {
                 "seed", "reports", "--count", "0");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--count 0 must be from 1 to 5000000");
+    }
+
+    @Test
+    void seeding_subscribers_stores_them_hashed_and_encrypted_in_the_district_and_again_adds_none() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(app::config, new PrintWriter(out, true), new PrintWriter(err, true),
+                "seed", "subscribers", "--district", "nyamasheke", "--count", "2500", "--from", "4000000");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("seeded 2500 subscribers of Nyamasheke");
+        var db = app.database();
+        assertThat(db.count("SELECT count(*) FROM sms_subscriber s JOIN district d ON d.id = s.district_id "
+                + "WHERE d.name = 'Nyamasheke'")).isEqualTo(2500);
+        byte[] stored = (byte[]) db.value("SELECT phone_encrypted FROM sms_subscriber WHERE phone_hash = "
+                + Texting.hash("+250784000000"));
+        assertThat(new PhoneCipher(java.util.Base64.getDecoder().decode(TestApp.SECRET)).decrypt(stored))
+                .isEqualTo("+250784000000");
+
+        StringWriter again = new StringWriter();
+        Main.run(app::config, new PrintWriter(again, true), new PrintWriter(err, true),
+                "seed", "subscribers", "--district", "Nyamasheke", "--count", "10", "--from", "4000000");
+        assertThat(again.toString()).startsWith("seeded 0 subscribers");
+    }
+
+    @Test
+    void seeding_subscribers_of_a_district_that_does_not_exist_is_refused_with_its_name() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(app::config, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "seed", "subscribers", "--district", "Atlantis", "--count", "5");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no district named Atlantis");
     }
 }
