@@ -50,14 +50,14 @@ class BroadcastBrowserTest {
 
             browser.go("/broadcasts");
             new Select(browser.find(By.name("commitment"))).selectByIndex(1);
-            browser.find(By.cssSelector("#compose button[type=submit]")).click();
+            browser.clickAndLoad(By.cssSelector("#compose button[type=submit]"));
             assertThat(browser.waitUntil(By.id("preview-text")).getText())
                     .isEqualTo("Rusizi: National Police - Two officers at Bugarama station (Byakozwe)");
             assertThat(browser.find(By.id("preview-recipients")).getText()).isEqualTo("2");
             assertThat(browser.find(By.id("preview-cost")).getText()).isEqualTo("30 RWF");
             browser.screenshot("broadcast-preview");
 
-            browser.find(By.cssSelector("#confirm button[type=submit]")).click();
+            browser.clickAndLoad(By.cssSelector("#confirm button[type=submit]"));
             browser.waitUntil(By.id("progress"));
             assertThat(browser.find(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("2");
             browser.screenshot("broadcast-progress");

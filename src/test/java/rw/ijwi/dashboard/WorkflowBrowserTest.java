@@ -56,10 +56,10 @@ class WorkflowBrowserTest {
         new Select(browser.find(By.name("gap"))).selectByValue("not_available");
         browser.find(By.name("dueDate")).sendKeys("03312027");
         browser.screenshot("02-commitment-form");
-        browser.find(By.cssSelector("#commitment-form button[type=submit]")).click();
+        browser.clickAndLoad(By.cssSelector("#commitment-form button[type=submit]"));
         browser.waitUntil(By.id("notes"));
         browser.find(By.name("note")).sendKeys("Announced at the district dialogue");
-        browser.find(By.cssSelector("#notes button[type=submit]")).click();
+        browser.clickAndLoad(By.cssSelector("#notes button[type=submit]"));
         browser.waitForText(By.id("notes"), "Announced at the district dialogue");
         browser.go("/commitments?district=Rusizi");
         String table = browser.waitUntil(By.id("commitments")).getText();
@@ -119,7 +119,7 @@ class WorkflowBrowserTest {
         card.findElement(By.cssSelector("input[name=codes][value=cost]")).click();
         card.findElement(By.cssSelector("input[name=quotable]")).click();
         browser.screenshot("06-review");
-        card.findElement(By.cssSelector(".review-form button[type=submit]")).click();
+        browser.clickAndLoad(By.cssSelector("#comment-" + id + " .review-form button[type=submit]"));
         browser.waitUntil(By.cssSelector("select[name=reviewed]"));
         assertThat(app.database().value("SELECT array_to_string(codes, ',') || ' ' || quote_approved FROM report WHERE id = "
                 + id)).isEqualTo("cost true");
@@ -142,7 +142,7 @@ class WorkflowBrowserTest {
         }
         browser.waitForText(By.id("screen-text"), "Murakoze");
         assertThat(overviewCount("Rusizi")).isEqualTo(before + 1);
-        browser.find(By.cssSelector("form.filters a")).click();
+        browser.clickAndLoad(By.cssSelector("form.filters a"));
         String brief = browser.waitUntil(By.cssSelector("main h1")).getText();
         assertThat(brief).contains("Rusizi");
         assertThat(browser.find(By.tagName("main")).getText()).contains("Police");
@@ -153,7 +153,7 @@ class WorkflowBrowserTest {
     private int overviewCount(String district) {
         browser.go("/");
         new Select(browser.find(By.name("district"))).selectByValue(district);
-        browser.find(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.clickAndLoad(By.cssSelector("form.filters button[type=submit]"));
         browser.waitForUrl("district=" + district);
         browser.waitForText(By.cssSelector(".headline"), district);
         return Integer.parseInt(browser.textOf(By.cssSelector(".headline .figure")).strip());

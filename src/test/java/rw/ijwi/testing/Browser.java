@@ -84,7 +84,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         find(By.name("username")).sendKeys(username);
         find(By.name("password")).sendKeys(Staff.PASSWORD);
-        find(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
         waitUntil(By.cssSelector("header form.logout"));
         return this;
     }
@@ -93,14 +93,40 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks something that loads another page (a form's submit button, a link) and waits (up to 10 s) until the
+     * page it left is gone and the new one has loaded, so that what follows reads the new page and never a
+     * node of the old one that the navigation is tearing down.
+     */
+    public void clickAndLoad(By by) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        settled().until(d -> ExpectedConditions.stalenessOf(leaving).apply(d) && loaded(d));
+    }
+
     /** Waits (up to 10 s) until the element is visible. */
     public WebElement waitUntil(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return settled().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /** Waits (up to 10 s) until the element's text contains the part. */
     public void waitForText(By by, String part) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, part));
+        settled().until(ExpectedConditions.textToBePresentInElementLocated(by, part));
+    }
+
+    /**
+     * A 10 s wait that retries through chromedriver's transient errors: a node swapped out by a navigation or
+     * a script is reported either as a stale element or as "Node with given id does not belong to the
+     * document", depending on timing. A condition still false after 10 s fails with the last error as cause.
+     */
+    private WebDriverWait settled() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
+    }
+
+    private static boolean loaded(WebDriver d) {
+        return "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"));
     }
 
     /**
@@ -109,10 +135,7 @@ public final class Browser implements AutoCloseable {
      * "Node with given id does not belong to the document", depending on timing.
      */
     public String textOf(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"))
-                        ? d.findElement(by).getText() : null);
+        return settled().until(d -> loaded(d) ? d.findElement(by).getText() : null);
     }
 
     /** Waits (up to 10 s) until the address of the loaded page contains the part. */
