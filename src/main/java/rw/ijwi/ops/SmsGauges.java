@@ -12,12 +12,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * SMS figures for /metrics read from PostgreSQL (so every instance reports the same): inbound messages, outbox
- * depth and age of its oldest message, sent and failed counts. Read at most every 10 s, whatever the scrape rate.
+ * depth and age of its oldest message, sent and failed counts, and messages left unconfirmed: claimed for
+ * sending more than five minutes ago without a result, which only a crash or a database failure in the middle
+ * of a send leaves behind. Those are never sent again on their own (they may have reached AT), so an operator
+ * must look at them: alert on a value above 0. Read at most every 10 s, whatever the scrape rate.
  */
 public final class SmsGauges {
 
     /** One reading of the SMS tables. */
-    record Reading(double inbound, double waiting, double queued, double oldestQueuedSeconds, double sent, double failed) {
+    record Reading(double inbound, double waiting, double queued, double oldestQueuedSeconds, double sent, double failed,
+            double unconfirmed) {
     }
 
     private final LoadingCache<String, Reading> reading;
@@ -34,6 +38,8 @@ public final class SmsGauges {
         gauge(registry, "ijwi.sms.outbox.oldest.seconds", "age of the oldest queued SMS", Reading::oldestQueuedSeconds);
         gauge(registry, "ijwi.sms.outbox.sent", "outbound SMS accepted by the provider", Reading::sent);
         gauge(registry, "ijwi.sms.outbox.failed", "outbound SMS that failed for good", Reading::failed);
+        gauge(registry, "ijwi.sms.outbox.unconfirmed", "outbound SMS claimed over 5 minutes ago with no result",
+                Reading::unconfirmed);
     }
 
     private void gauge(MeterRegistry registry, String name, String description,
@@ -55,8 +61,11 @@ public final class SmsGauges {
                        (SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM sms_outbox
                          WHERE state = 'queued') AS oldest,
                        (SELECT count(*) FROM sms_outbox WHERE state = 'sent') AS sent,
-                       (SELECT count(*) FROM sms_outbox WHERE state = 'failed') AS failed""")
+                       (SELECT count(*) FROM sms_outbox WHERE state = 'failed') AS failed,
+                       (SELECT count(*) FROM sms_outbox WHERE state = 'sending'
+                         AND updated_at < now() - interval '5 minutes') AS unconfirmed""")
                 .map((rs, ctx) -> new Reading(rs.getDouble("inbound"), rs.getDouble("waiting"), rs.getDouble("queued"),
-                        rs.getDouble("oldest"), rs.getDouble("sent"), rs.getDouble("failed"))).one());
+                        rs.getDouble("oldest"), rs.getDouble("sent"), rs.getDouble("failed"),
+                        rs.getDouble("unconfirmed"))).one());
     }
 }

@@ -29,4 +29,16 @@ class MetricsTest {
             assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
         }
     }
+
+    @Test
+    void a_message_claimed_long_ago_without_a_result_shows_as_unconfirmed() {
+        try (TestApp app = new TestApp()) {
+            app.database().jdbi().useHandle(h -> h.execute("""
+                    INSERT INTO sms_outbox (phone_hash, text, cause, state, next_attempt_at, created_at, updated_at)
+                    VALUES ('\\x01'::bytea, 'x', 'test', 'sending', now(), now() - interval '1 hour',
+                            now() - interval '10 minutes'),
+                           ('\\x02'::bytea, 'x', 'test', 'sending', now(), now(), now())"""));
+            assertThat(app.get("/metrics").body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
+        }
+    }
 }
