@@ -21,28 +21,14 @@ DATA=$(mktemp -d /tmp/ijwi-bench-sms.XXXX)
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%MZ)-sms.txt
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-wait_health() { for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
-# CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir.
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-pg_ticks() {
-    local pm total=0; pm=$(head -1 "$1/postmaster.pid")
-    for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-    echo "$total"
-}
+. bench/lib.sh
 metric() { curl -sf "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
 field() { echo "$1" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
 
 IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java -Xmx256m -Xms256m ${EXTRA_JVM_OPTS:-} -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
 PID=$!; wait_health $PORT
-printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$DATA java -jar target/ijwi.jar users add --username bench --role admin >/dev/null 2>&1
-API=$(IJWI_DATA_DIR=$DATA java -jar target/ijwi.jar users token --username bench 2>/dev/null)
-OPENS=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ); CLOSES=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
-curl -sf -H "Authorization: Bearer $API" -H 'Content-Type: application/json' http://127.0.0.1:$PORT/api/v1/campaigns -d "{
-  \"name\":\"Bench show\",\"station\":\"Radio Bench\",\"keyword\":\"RADIO\",
-  \"question\":{\"rw\":\"Yego cyangwa oya?\",\"en\":\"Yes or no?\",\"fr\":\"Oui ou non?\"},
-  \"options\":[{\"code\":\"A\",\"labels\":{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"},\"aliases\":[\"1\"]},
-               {\"code\":\"B\",\"labels\":{\"rw\":\"Oya\",\"en\":\"No\",\"fr\":\"Non\"},\"aliases\":[\"2\"]}],
-  \"opensAt\":\"$OPENS\",\"closesAt\":\"$CLOSES\"}" > /dev/null
+API=$(admin_token "$DATA")
+open_poll $PORT "$API"
 TOKEN=$(cat "$DATA/webhook.token")
 
 {

@@ -21,7 +21,7 @@ OUT=bench/results/$(date -u +%Y-%m-%dT%H%MZ)-summary.txt
 JVM="-Xmx256m -Xms256m"
 SUMMARY="/api/v1/summary?groupBy=district,service"
 
-wait_health() { for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+. bench/lib.sh
 ijwi() { IJWI_DATA_DIR=$DATA taskset -c 1 java -jar target/ijwi.jar "$@"; }
 seconds() { awk "BEGIN {printf \"%.1f\", ($(date +%s%N) - $1) / 1e9}"; }
 
@@ -33,7 +33,7 @@ echo "run: $COUNT reports, $ROUNDS requests per role and kind, inserts at $RATE/
 IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java $JVM -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
-wait_health $PORT
+wait_health $PORT 600
 PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/ijwi"
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d ijwi -qAtX "$@"; }

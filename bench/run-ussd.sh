@@ -19,15 +19,7 @@ OUT=bench/results/$(date -u +%Y-%m-%dT%H%MZ)-ussd.txt
 JVM="-Xmx256m -Xms256m -Xlog:gc:file=$DATA/gc-%p.log"
 
 peak_rss_kb() { grep VmHWM "/proc/$1/status" | awk '{print $2}'; }
-wait_health() { for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
-# CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir.
-ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-pg_ticks() {
-    [ -n "${1:-}" ] || { echo 0; return; }
-    local pm total=0; pm=$(head -1 "$1/postmaster.pid")
-    for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-    echo "$total"
-}
+. bench/lib.sh
 # load LABEL PORT PID [PGDATA]: warm up, then measure; prints wrk's line and the CPU per request (JVM, PostgreSQL).
 load() {
     TOKEN=$TOKEN LABEL=warm-up RUN="$1w$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP}s" -s bench/ussd.lua "http://127.0.0.1:$2" >/dev/null

@@ -1,0 +1,33 @@
+# Shared by the bench scripts (source it after `cd` to the project root): waiting for a server, CPU accounting
+# from /proc, and the admin token and radio poll the SMS loads need.
+
+# wait_health PORT [tries]: until GET /health answers 200 (every 0.1 s, 300 tries by default).
+wait_health() { for _ in $(seq 1 "${2:-300}"); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+
+# CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir
+# (0 without one: the floor has no database).
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+pg_ticks() {
+    [ -n "${1:-}" ] || { echo 0; return; }
+    local pm total=0; pm=$(head -1 "$1/postmaster.pid")
+    for p in $pm $(pgrep -P "$pm"); do total=$((total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+    echo "$total"
+}
+
+# admin_token DATA: adds the admin "bench" to the data dir's database and prints an API token for it.
+admin_token() {
+    printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users add --username bench --role admin >/dev/null 2>&1
+    IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users token --username bench 2>/dev/null
+}
+
+# open_poll PORT TOKEN: puts a radio poll with the keyword RADIO (A/1 yes, B/2 no) on air for the next hour.
+open_poll() {
+    local opens closes
+    opens=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ); closes=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+    curl -sf -H "Authorization: Bearer $2" -H 'Content-Type: application/json' "http://127.0.0.1:$1/api/v1/campaigns" -d "{
+  \"name\":\"Bench show\",\"station\":\"Radio Bench\",\"keyword\":\"RADIO\",
+  \"question\":{\"rw\":\"Yego cyangwa oya?\",\"en\":\"Yes or no?\",\"fr\":\"Oui ou non?\"},
+  \"options\":[{\"code\":\"A\",\"labels\":{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"},\"aliases\":[\"1\"]},
+               {\"code\":\"B\",\"labels\":{\"rw\":\"Oya\",\"en\":\"No\",\"fr\":\"Non\"},\"aliases\":[\"2\"]}],
+  \"opensAt\":\"$opens\",\"closesAt\":\"$closes\"}" > /dev/null
+}
