@@ -35,6 +35,9 @@ import rw.ijwi.dashboard.LoginPage;
 import rw.ijwi.dashboard.OverviewPage;
 import rw.ijwi.dashboard.StatsApi;
 import rw.ijwi.dashboard.SummaryApi;
+import rw.ijwi.disclosure.Publisher;
+import rw.ijwi.disclosure.ReleaseDao;
+import rw.ijwi.disclosure.Releases;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.commitments.CommitmentRegister;
 import rw.ijwi.commitments.CommitmentsApi;
@@ -43,9 +46,7 @@ import rw.ijwi.db.Database;
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.feedback.RollupFolder;
-import rw.ijwi.feedback.Publisher;
 import rw.ijwi.feedback.ReportDao;
-import rw.ijwi.feedback.Suppression;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
@@ -176,8 +177,8 @@ public final class App implements AutoCloseable {
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
             AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
             Aggregates aggregates = new Aggregates(aggregateDao, geography);
-            Suppression suppression = new Suppression(config.suppressBelow());
-            Publisher publisher = new Publisher(aggregates, suppression);
+            Releases releases = new Releases(aggregates, jdbi.onDemand(ReleaseDao.class), config.suppressBelow(), clock);
+            Publisher publisher = new Publisher(aggregates, releases);
             SummaryApi summaryApi = new SummaryApi(publisher, clock);
             FiguresDao smsFigures = jdbi.onDemand(FiguresDao.class);
             OverviewPage overview = new OverviewPage(publisher, templates, clock);
@@ -305,7 +306,8 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/sms/inbox", inbox::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/sms/inbox/{id}", inbox::handle, ADMIN, COORDINATOR);
                 cfg.routes.get("/sms/subscribers", smsPages::subscribers, ADMIN, COORDINATOR);
-                cfg.routes.get("/sms/delivery", smsPages::delivery, ADMIN, COORDINATOR);
+                // National operational counts with no district: for admins (docs/disclosure.md).
+                cfg.routes.get("/sms/delivery", smsPages::delivery, ADMIN);
                 cfg.routes.get("/broadcasts", broadcastPage::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/broadcasts/preview", broadcastPage::preview, ADMIN, COORDINATOR);
                 cfg.routes.post("/broadcasts", broadcastPage::confirm, ADMIN, COORDINATOR);
@@ -318,7 +320,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/brief", brief::show, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/export/summary.csv", exports::summary, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.get("/export/reports.csv", exports::reports, ADMIN, COORDINATOR);
-                cfg.routes.get("/dropoff", dropoff::show, ADMIN, COORDINATOR);
+                cfg.routes.get("/dropoff", dropoff::show, ADMIN);
 
                 // Operations.
                 cfg.routes.get("/metrics", metrics::scrape);
@@ -332,7 +334,9 @@ public final class App implements AutoCloseable {
                     new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
                     new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText),
                     new Housekeeping.Chore("retention purge", () -> jdbi.onDemand(RetentionDao.class)
-                            .purge(config.retentionDays()).total())),
+                            .purge(config.retentionDays()).total()),
+                    // Months are released in the background once they end, so no reader waits for the audit.
+                    new Housekeeping.Chore("monthly releases", releases::closeDue)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,

@@ -33,7 +33,7 @@ public record Chart(String title, List<Bar> bars, boolean vertical, int width, i
         return new Chart(title, bars, false, LABEL + PLOT + 60, Math.max(ROW, labels.size() * ROW));
     }
 
-    /** Columns over time, one per week; every fourth week is labelled. */
+    /** Columns over time, one per week or month; about a dozen are labelled. */
     static Chart columns(String title, List<String> labels, List<Figures.Count> counts, Figures figures) {
         long max = max(counts);
         int n = Math.max(1, labels.size());
@@ -42,7 +42,8 @@ public record Chart(String title, List<Bar> bars, boolean vertical, int width, i
         for (int i = 0; i < labels.size(); i++) {
             Figures.Count c = counts.get(i);
             double length = c.exact() && max > 0 ? 120.0 * c.value() / max : 0;
-            bars.add(new Bar(i % 4 == 0 ? labels.get(i).substring(5) : "", shown(c, figures), length, null,
+            bars.add(new Bar(i % Math.max(1, (n + 11) / 12) == 0 ? labels.get(i).substring(5) : "", shown(c, figures),
+                    length, null,
                     30 + i * step, 130 - length));
         }
         return new Chart(title, bars, true, 600, 150);

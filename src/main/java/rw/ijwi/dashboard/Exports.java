@@ -18,15 +18,16 @@ import io.javalin.http.Context;
 
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.User;
+import rw.ijwi.disclosure.Audience;
+import rw.ijwi.disclosure.Publisher;
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Figures;
 import rw.ijwi.feedback.Period;
-import rw.ijwi.feedback.Publisher;
 import rw.ijwi.web.Templates;
 
 /**
- * CSV exports, each written to the audit log: the summary (always suppressed: a file leaves the system) for
- * every role, and report rows for admins (all) and coordinators (their districts), never the phone hash.
+ * CSV exports, each written to the audit log: the summary (always from the releases of a closed month, quarter
+ * or year: a file leaves the system) for every role, and report rows for admins (all) and coordinators (their districts), never the phone hash.
  */
 public final class Exports {
 
@@ -44,11 +45,12 @@ public final class Exports {
         this.clock = clock;
     }
 
-    /** GET /export/summary.csv: the same parameters and rows as /api/v1/summary, suppressed for everyone. */
+    /** GET /export/summary.csv: the same parameters and rows as /api/v1/summary, released figures for everyone. */
     public void summary(Context ctx) {
         User user = Templates.user(ctx);
         SummaryRequest request = SummaryRequest.parse(ctx, publisher.aggregates().geography(), clock);
-        Figures figures = publisher.figures(request.period(), SummaryRequest.readerOf(user).suppressedOnly());
+        request.check(false);
+        Figures figures = publisher.figures(request.period(), Audience.OUTSIDE, Set.of());
         List<Summary.Row> rows = Summary.rows(request, figures);
         audit.record(user.username(), "export_summary", "groupBy=" + request.groupBy().stream()
                 .map(d -> d.code()).toList() + " " + request.period().from() + ".." + request.period().to()

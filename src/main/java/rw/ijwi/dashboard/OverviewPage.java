@@ -8,22 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.javalin.http.Context;
 
+import rw.ijwi.disclosure.Audience;
+import rw.ijwi.disclosure.Grid;
+import rw.ijwi.disclosure.Publisher;
 import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.feedback.Counts;
 import rw.ijwi.feedback.Dimension;
 import rw.ijwi.feedback.Figures;
 import rw.ijwi.feedback.Period;
-import rw.ijwi.feedback.Publisher;
 import rw.ijwi.web.Chrome;
 import rw.ijwi.web.Templates;
 
 /**
  * The overview at /: headline figures and bar charts by district (or, for one district, its sectors),
- * service, gap, channel and week, with filters. Numbers come from Figures, so a viewer (and a coordinator
- * outside their districts) sees suppressed counts.
+ * service, gap, channel and week, with filters. Numbers come from Figures: a viewer (and a coordinator beyond their
+ * districts) sees the releases of a closed month, quarter or year, with a monthly trend.
  */
 public final class OverviewPage {
 
@@ -50,8 +53,20 @@ public final class OverviewPage {
                 .flatMap(geography::district).map(d -> d.name());
         Optional<String> service = Optional.ofNullable(ctx.queryParam("service"))
                 .filter(Aggregates.SERVICES::contains);
-        Figures figures = publisher.figures(period, SummaryRequest.readerOf(Templates.user(ctx)));
-        Counts counts = figures.counts();
+        Audience audience = Audience.of(Templates.user(ctx));
+        Set<String> scope = district.map(Set::of).orElse(Set.of());
+        String notice = "";
+        boolean exact = audience.exactFor(scope);
+        if (!exact) {
+            Optional<Grid.Cell> cell = Grid.of(period)
+                    .filter(c -> Grid.closed(c, publisher.releases().today()));
+            if (cell.isEmpty()) {
+                period = Grid.lastMonth(publisher.releases().today()).period();
+                notice = chrome.t("release_snapped").replace("{period}", Grid.of(period).orElseThrow().name());
+            }
+        }
+        Figures figures = publisher.figures(period, audience, scope);
+        Dimension time = exact ? Dimension.WEEK : Dimension.MONTH;
 
         List<Chart> charts = new ArrayList<>();
         String note = "";
@@ -62,57 +77,68 @@ public final class OverviewPage {
         } else if (district.isPresent()) {
             String d = district.get();
             headline = figures.of(Dimension.DISTRICT, d);
-            List<String> sectors = counts.sectors().get(d);
+            List<String> sectors = figures.sectors(d);
             charts.add(Chart.horizontal(chrome.t("by_sector") + " · " + d, sectorLabels(chrome, sectors),
                     sectors.stream().map(s -> figures.sector(d, s)).toList(), null, figures));
             for (Dimension dim : List.of(Dimension.SERVICE, Dimension.GAP, Dimension.CHANNEL)) {
-                List<String> values = counts.values().get(dim);
+                List<String> values = figures.values(dim);
                 charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
                         values.stream().map(v -> figures.of(Dimension.DISTRICT, d, dim, v)).toList(), null, figures));
             }
-            List<String> weeks = counts.values().get(Dimension.WEEK);
-            charts.add(Chart.columns(chrome.t("by_week"), weeks,
-                    weeks.stream().map(w -> figures.of(Dimension.DISTRICT, d, Dimension.WEEK, w)).toList(), figures));
+            List<String> times = figures.values(time);
+            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
+                    times.stream().map(w -> figures.of(Dimension.DISTRICT, d, time, w)).toList(), figures));
         } else if (service.isPresent()) {
             String s = service.get();
             headline = figures.of(Dimension.SERVICE, s);
-            List<String> districts = counts.values().get(Dimension.DISTRICT);
+            List<String> districts = figures.values(Dimension.DISTRICT);
+            Period shown = period;
             charts.add(Chart.horizontal(chrome.t("by_district"), districts,
                     districts.stream().map(d -> figures.of(Dimension.DISTRICT, d, Dimension.SERVICE, s)).toList(),
-                    districts.stream().map(d -> link(period, d, null)).toList(), figures));
-            for (Dimension dim : List.of(Dimension.GAP, Dimension.CHANNEL)) {
-                List<String> values = counts.values().get(dim);
-                charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
-                        values.stream().map(v -> figures.of(Dimension.SERVICE, s, dim, v)).toList(), null, figures));
+                    districts.stream().map(d -> link(shown, d, null)).toList(), figures));
+            if (exact) {
+                // Service x gap and service x channel are not released (docs/disclosure.md): exact readers only.
+                for (Dimension dim : List.of(Dimension.GAP, Dimension.CHANNEL)) {
+                    List<String> values = figures.values(dim);
+                    charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
+                            values.stream().map(v -> figures.of(Dimension.SERVICE, s, dim, v)).toList(), null,
+                            figures));
+                }
             }
-            List<String> weeks = counts.values().get(Dimension.WEEK);
-            charts.add(Chart.columns(chrome.t("by_week"), weeks,
-                    weeks.stream().map(w -> figures.of(Dimension.SERVICE, s, Dimension.WEEK, w)).toList(), figures));
+            List<String> times = figures.values(time);
+            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
+                    times.stream().map(w -> figures.of(Dimension.SERVICE, s, time, w)).toList(), figures));
         } else {
             headline = figures.total();
-            List<String> districts = counts.values().get(Dimension.DISTRICT);
+            List<String> districts = figures.values(Dimension.DISTRICT);
+            Period shown = period;
             charts.add(Chart.horizontal(chrome.t("by_district"), districts,
                     districts.stream().map(d -> figures.of(Dimension.DISTRICT, d)).toList(),
-                    districts.stream().map(d -> link(period, d, null)).toList(), figures));
+                    districts.stream().map(d -> link(shown, d, null)).toList(), figures));
             for (Dimension dim : List.of(Dimension.SERVICE, Dimension.GAP, Dimension.CHANNEL)) {
-                List<String> values = counts.values().get(dim);
+                List<String> values = figures.values(dim);
                 charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
                         values.stream().map(v -> figures.of(dim, v)).toList(),
-                        dim == Dimension.SERVICE ? values.stream().map(v -> link(period, null, v)).toList() : null,
+                        dim == Dimension.SERVICE ? values.stream().map(v -> link(shown, null, v)).toList() : null,
                         figures));
             }
-            List<String> weeks = counts.values().get(Dimension.WEEK);
-            charts.add(Chart.columns(chrome.t("by_week"), weeks,
-                    weeks.stream().map(w -> figures.of(Dimension.WEEK, w)).toList(), figures));
+            List<String> times = figures.values(time);
+            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
+                    times.stream().map(w -> figures.of(time, w)).toList(), figures));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("filters", new Filters(period, district.orElse(""), service.orElse(""),
-                counts.values().get(Dimension.DISTRICT), Aggregates.SERVICES));
-        params.put("headline", headline.exact() ? String.format("%,d", headline.value()) : figures.label(headline));
-        params.put("exactAll", Templates.user(ctx).isAdmin());
+                figures.values(Dimension.DISTRICT), Aggregates.SERVICES));
+        params.put("headline", figures.shown(headline));
+        params.put("exactAll", exact);
         params.put("suppressBelow", figures.suppressBelow());
         params.put("charts", charts);
         params.put("note", note);
+        params.put("notice", notice);
+        params.put("release", exact ? "" : chrome.t("release_note").replace("{period}",
+                Grid.of(period).orElseThrow().name()));
+        params.put("periods", publisher.closedPeriods().stream().map(Grid.Cell::name).toList());
+        params.put("periodName", Grid.of(period).map(Grid.Cell::name).orElse(""));
         templates.render(ctx, "overview.jte", chrome, params);
     }
 

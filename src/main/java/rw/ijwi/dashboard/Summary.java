@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import rw.ijwi.feedback.Counts;
 import rw.ijwi.feedback.Dimension;
 import rw.ijwi.feedback.Figures;
 
 /** The rows of a summary request as published: one per combination of the groupBy values, zeros included. */
 public final class Summary {
 
-    /** One row: the value of each groupBy dimension, and the count as a number or a label ("<5", "hidden"). */
+    /** One row: the value of each groupBy dimension, and the count as a number or a label ("<5", "12-17"). */
     public record Row(Map<String, String> keys, Object count) {
     }
 
@@ -20,10 +19,9 @@ public final class Summary {
     }
 
     public static List<Row> rows(SummaryRequest request, Figures figures) {
-        Counts counts = figures.counts();
         List<Row> rows = new ArrayList<>();
         List<Dimension> by = request.groupBy();
-        List<String> first = values(counts, request, by.get(0));
+        List<String> first = values(figures, request, by.get(0));
         if (by.size() == 1) {
             for (String v : first) {
                 rows.add(row(figures, Map.of(by.get(0), v), request));
@@ -31,7 +29,7 @@ public final class Summary {
             return rows;
         }
         for (String v : first) {
-            for (String w : values(counts, request, by.get(1))) {
+            for (String w : values(figures, request, by.get(1))) {
                 Map<Dimension, String> keys = new LinkedHashMap<>();
                 keys.put(by.get(0), v);
                 keys.put(by.get(1), w);
@@ -41,7 +39,7 @@ public final class Summary {
         return rows;
     }
 
-    private static List<String> values(Counts counts, SummaryRequest request, Dimension d) {
+    private static List<String> values(Figures figures, SummaryRequest request, Dimension d) {
         if (d == Dimension.DISTRICT && request.district().isPresent()) {
             return List.of(request.district().get());
         }
@@ -49,9 +47,9 @@ public final class Summary {
             return List.of(request.service().get());
         }
         if (d == Dimension.SECTOR) {
-            return counts.sectors().get(request.district().orElseThrow());
+            return figures.sectors(request.district().orElseThrow());
         }
-        return counts.values().get(d);
+        return figures.values(d);
     }
 
     private static Row row(Figures figures, Map<Dimension, String> keys, SummaryRequest request) {

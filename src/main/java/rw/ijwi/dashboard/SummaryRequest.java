@@ -12,18 +12,18 @@ import java.util.Set;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 
-import rw.ijwi.auth.User;
+import rw.ijwi.disclosure.Grid;
+import rw.ijwi.disclosure.ReleasedFigures;
 import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.feedback.Dimension;
-import rw.ijwi.feedback.Figures;
+import rw.ijwi.feedback.ExactFigures;
 import rw.ijwi.feedback.Period;
-import rw.ijwi.feedback.Reader;
 import rw.ijwi.geo.Geography;
 
 /**
- * The parameters of a summary (API, CSV, overview): groupBy, from, to, district, service, checked with a
- * one-line reason. At most two dimensions in groupBy and the filters together, so every answer is a slice of
- * one table of the suppressed family and two queries can never be combined around it.
+ * The parameters of a summary (API, CSV, overview): groupBy, the period (from and to, or period=2026-Q3), district,
+ * service, checked with a one-line reason. At most two dimensions in groupBy and the filters together, so every
+ * answer is a slice of one published table.
  */
 public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<String> district,
         Optional<String> service) {
@@ -51,12 +51,21 @@ public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<St
                     }
                     return code;
                 });
-        SummaryRequest request = new SummaryRequest(List.copyOf(groupBy), period, district, service);
-        request.check();
-        return request;
+        return new SummaryRequest(List.copyOf(groupBy), period, district, service);
     }
 
+    /** The districts the answer is about: the one filtered on, or none (the whole country). */
+    public Set<String> scope() {
+        return district.map(Set::of).orElse(Set.of());
+    }
+
+    /** The period: period=NAME of the grid ("2026-10", "2026-Q3", "2026"), or from and to (default: 52 weeks). */
     static Period period(Context ctx, Clock clock) {
+        String named = ctx.queryParam("period");
+        if (named != null && !named.isBlank()) {
+            return Grid.named(named).orElseThrow(() -> new BadRequestResponse("bad period '" + named
+                    + "': use a month (2026-10), a quarter (2026-Q3) or a year (2026)")).period();
+        }
         LocalDate today = Aggregates.today(clock);
         Period fallback = Period.lastYear(today);
         LocalDate from = day("from", ctx.queryParam("from"), fallback.from());
@@ -89,7 +98,8 @@ public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<St
         return all;
     }
 
-    private void check() {
+    /** Checks the dimensions against what is published: exact tables, or releases (no week, fewer pairs). */
+    public void check(boolean exact) {
         Set<Dimension> all = dimensions();
         if (all.size() > 2) {
             throw new BadRequestResponse("groupBy and the district/service filters may name at most two dimensions"
@@ -101,21 +111,19 @@ public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<St
             }
             return;
         }
+        if (!exact && all.contains(Dimension.WEEK)) {
+            throw new BadRequestResponse("weeks are for your own districts: use groupBy=month for the rest");
+        }
         if (all.size() == 2) {
             List<Dimension> pair = List.copyOf(all);
-            if (!Figures.published(pair.get(0), pair.get(1))) {
+            if (exact && !ExactFigures.published(pair.get(0), pair.get(1))) {
                 throw new BadRequestResponse("a pair of dimensions must include district or service (asked: "
                         + pair.stream().map(Dimension::code).toList() + ")");
             }
+            if (!exact && !ReleasedFigures.published(pair.get(0), pair.get(1))) {
+                throw new BadRequestResponse("beyond your districts a pair of dimensions must include district or"
+                        + " month (asked: " + pair.stream().map(Dimension::code).toList() + ")");
+            }
         }
-    }
-
-    /** How a user may see figures: admins exactly, coordinators exactly in their districts, viewers suppressed. */
-    public static Reader readerOf(User user) {
-        return switch (user.role()) {
-            case ADMIN -> new Reader(true, Set.of(), true);
-            case COORDINATOR -> new Reader(false, user.districts(), true);
-            case VIEWER -> Reader.outside();
-        };
     }
 }

@@ -92,7 +92,7 @@ public final class Aggregates {
         margins(grids.get(List.of(Dimension.SERVICE, Dimension.CHANNEL)), null, vectors.get(Dimension.CHANNEL));
         margins(grids.get(List.of(Dimension.SERVICE, Dimension.WEEK)), null, vectors.get(Dimension.WEEK));
         return new Counts(period, values, vectors, grids, sectors, sectorCounts,
-                LinkedTables.sum(vectors.get(Dimension.DISTRICT)));
+                java.util.Arrays.stream(vectors.get(Dimension.DISTRICT)).sum());
     }
 
     private static void margins(long[][] grid, long[] rows, long[] columns) {
@@ -114,6 +114,7 @@ public final class Aggregates {
             case GAP -> row.gap();
             case CHANNEL -> row.channel();
             case WEEK -> Period.weekLabel(row.week());
+            case MONTH -> throw new IllegalArgumentException("the cube has no month column");
         };
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A way to break reports down: the names the API's groupBy accepts, in the order tables are laid out. */
 public enum Dimension {
-    DISTRICT, SECTOR, SERVICE, GAP, CHANNEL, WEEK;
+    DISTRICT, SECTOR, SERVICE, GAP, CHANNEL, WEEK, MONTH;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,4 +29,19 @@ public final class Reports {
                 .bind("comment", comment).bind("consent", consent).bind("approved", approved)
                 .bind("district", district).execute());
     }
+
+    /** Inserts n reports at a moment, with a channel and an optional sector (by name, within the district). */
+    public static void insertAt(TestApp app, java.time.OffsetDateTime at, String district, String sector,
+            String service, String gap, String channel, int n) {
+        int first = REF.getAndAdd(n) + 1;
+        app.database().jdbi().useHandle(h -> h.createUpdate("""
+                INSERT INTO report (ref, channel, phone_hash, district_id, sector_id, service, gap, language,
+                                    created_at)
+                SELECT (:first + g)::text, :channel, '\\x01'::bytea, d.id,
+                       (SELECT s.id FROM sector s WHERE s.district_id = d.id AND s.name = :sector), :service, :gap,
+                       'rw', :at
+                FROM district d, generate_series(0, :n - 1) g WHERE d.name = :district""")
+                .bind("first", first).bind("channel", channel).bind("sector", sector).bind("service", service)
+                .bind("gap", gap).bind("at", at).bind("n", n).bind("district", district).execute());
+    }
 }
