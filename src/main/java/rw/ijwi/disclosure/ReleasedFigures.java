@@ -76,7 +76,7 @@ public final class ReleasedFigures implements Figures {
 
     @Override
     public Count of(Dimension a, String aValue, Dimension b, String bValue) {
-        if (b == Dimension.MONTH || b == Dimension.DISTRICT) {
+        if (a != Dimension.MONTH && (b == Dimension.MONTH || b == Dimension.DISTRICT)) {
             return of(b, bValue, a, aValue);
         }
         if (a == Dimension.MONTH) {

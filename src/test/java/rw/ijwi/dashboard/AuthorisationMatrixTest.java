@@ -118,18 +118,18 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/sms/inbox", 302, 403, 200, 200, 200),         // no district on an SMS: all staff
             Route.of("POST", "/sms/inbox/{message}", 401, 403, 303, 303, 303),
             Route.of("GET", "/sms/subscribers", 302, 403, 200, 200, 200),
-            Route.of("GET", "/sms/delivery", 302, 403, 200, 200, 200),
+            Route.of("GET", "/sms/delivery", 302, 403, 403, 403, 200),
             Route.of("GET", "/broadcasts", 302, 403, 200, 200, 200),
             Route.of("POST", "/broadcasts/preview", 401, 403, 400, 400, 400), // empty form: no district
             Route.of("POST", "/broadcasts", 401, 403, 400, 400, 400),         // empty form: no confirmation
             Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 403, 200, 200),
             Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 403, 200, 200),
-            Route.of("GET", "/api/v1/summary", 401, 200, 200, 200, 200),
+            Route.of("GET", "/api/v1/summary?period=2025", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),
-            Route.of("GET", "/export/summary.csv", 302, 200, 200, 200, 200),
+            Route.of("GET", "/export/summary.csv?period=2025", 302, 200, 200, 200, 200),
             Route.of("GET", "/export/reports.csv", 302, 403, 200, 200, 200),
-            Route.of("GET", "/dropoff", 302, 403, 200, 200, 200),
+            Route.of("GET", "/dropoff", 302, 403, 403, 403, 200),
             Route.of("POST", "/logout", 401, 303, 303, 303, 303));         // run last: ends the sessions
 
     private final TestApp app = new TestApp();

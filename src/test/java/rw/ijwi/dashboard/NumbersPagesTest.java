@@ -3,8 +3,10 @@ package rw.ijwi.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,37 +22,47 @@ import rw.ijwi.auth.Role;
 import rw.ijwi.testing.Reports;
 import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
+import rw.ijwi.testing.TestClock;
+import rw.ijwi.testing.TestDatabase;
 
-/** The overview, the brief, the CSV exports and the drop-off view: who may open them and what they hide. */
+/**
+ * The overview, the brief, the CSV exports and the drop-off view: who may open them and what they hide. The clock
+ * stands on 3 December 2026 and the reports are from November, a month that has ended (and so has a release).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NumbersPagesTest {
 
     private static final Pattern SHOWN = Pattern.compile("<text class=\"value\"[^>]*>([^<]*)</text>|<div class=\"figure\">([^<]*)</div>|<(?:td|span) class=\"num\">([^<]*)</(?:td|span)>");
 
-    private final TestApp app = new TestApp();
+    private final TestApp app = new TestApp(seeded(), Map.of(),
+            new TestClock(Instant.parse("2026-12-03T09:00:00Z")), false);
     private final Staff admin = Staff.signIn(app, Role.ADMIN);
     private final Staff viewer = Staff.signIn(app, Role.VIEWER);
     private final Staff rusizi = Staff.signIn(app, Role.COORDINATOR, "Rusizi");
     private final Staff gasabo = Staff.signIn(app, Role.COORDINATOR, "Gasabo");
 
-    NumbersPagesTest() {
-        Reports.insert(app, "Rusizi", "police", "no_response", 12);
-        Reports.insert(app, "Rusizi", "health", "asked_to_pay", 3);
-        Reports.insert(app, "Gasabo", "police", "no_response", 9);
-        Reports.insert(app, "Gasabo", "health", "asked_to_pay", 8);
-        Reports.insert(app, "Huye", "justice", "not_available", 2);
-        Reports.insert(app, "Huye", "police", "not_available", 11);
-        Reports.insert(app, "Rusizi", "police", "treated_badly", "Approved words from Bugarama", true, true);
-        Reports.insert(app, "Rusizi", "police", "treated_badly", "<script>alert('x')</script> said the officer", true,
+    /** The reports and sessions, in place before the app starts (and so before any month is released). */
+    private static TestDatabase seeded() {
+        TestDatabase database = TestDatabase.fresh();
+        Reports.insert(database, "Rusizi", "police", "no_response", 12);
+        Reports.insert(database, "Rusizi", "health", "asked_to_pay", 3);
+        Reports.insert(database, "Gasabo", "police", "no_response", 9);
+        Reports.insert(database, "Gasabo", "health", "asked_to_pay", 8);
+        Reports.insert(database, "Huye", "justice", "not_available", 2);
+        Reports.insert(database, "Huye", "police", "not_available", 11);
+        Reports.insert(database, "Rusizi", "police", "treated_badly", "Approved words from Bugarama", true, true);
+        Reports.insert(database, "Rusizi", "police", "treated_badly", "<script>alert('x')</script> said the officer", true,
                 true);
-        Reports.insert(app, "Rusizi", "police", "treated_badly", "Consented but never approved", true, false);
-        Reports.insert(app, "Rusizi", "police", "treated_badly", "Not consented at all", false, false);
-        Reports.insert(app, "Gasabo", "police", "treated_badly", "Approved in Gasabo only", true, true);
-        app.database().jdbi().useHandle(h -> h.execute("""
+        Reports.insert(database, "Rusizi", "police", "treated_badly", "Consented but never approved", true, false);
+        Reports.insert(database, "Rusizi", "police", "treated_badly", "Not consented at all", false, false);
+        Reports.insert(database, "Gasabo", "police", "treated_badly", "Approved in Gasabo only", true, true);
+        database.jdbi().useHandle(h -> h.execute("UPDATE report SET created_at = '2026-11-16T10:00:00+02:00'"));
+        database.jdbi().useHandle(h -> h.execute("""
                 INSERT INTO ussd_session (session_id, status, hops, last_screen) VALUES
                     ('s1', 'Success', 9, 'thanks'), ('s2', 'Success', 9, 'thanks'), ('s3', 'Incomplete', 3, 'sector'),
                     ('s4', 'Incomplete', 2, 'district'), ('s5', 'Incomplete', 3, 'sector'), ('s6', 'Failed', 1, 'consent')
                 """));
+        return database;
     }
 
     @AfterAll
@@ -68,10 +80,12 @@ class NumbersPagesTest {
                 Arguments.of("brief: admin any district", "admin", "/brief?district=Huye", 200),
                 Arguments.of("brief: viewer", "viewer", "/brief?district=Rusizi", 200),
                 Arguments.of("brief: unknown district", "admin", "/brief?district=Atlantis", 400),
-                Arguments.of("summary.csv: viewer", "viewer", "/export/summary.csv", 200),
+                Arguments.of("summary.csv: viewer", "viewer", "/export/summary.csv?period=2026-11", 200),
+                Arguments.of("summary.csv: off the grid", "admin", "/export/summary.csv?from=2026-11-02", 400),
                 Arguments.of("reports.csv: viewer", "viewer", "/export/reports.csv", 403),
                 Arguments.of("reports.csv: coordinator", "rusizi", "/export/reports.csv", 200),
-                Arguments.of("dropoff: coordinator", "rusizi", "/dropoff", 200),
+                Arguments.of("dropoff: coordinator", "rusizi", "/dropoff", 403),
+                Arguments.of("dropoff: admin", "admin", "/dropoff", 200),
                 Arguments.of("dropoff: viewer", "viewer", "/dropoff", 403));
     }
 
@@ -138,7 +152,7 @@ class NumbersPagesTest {
     @Test
     void the_summary_csv_is_suppressed_for_everyone_and_audited() {
         for (Staff staff : List.of(admin, rusizi, viewer)) {
-            HttpResponse<String> csv = staff.get("/export/summary.csv?groupBy=district,service");
+            HttpResponse<String> csv = staff.get("/export/summary.csv?groupBy=district,service&period=2026-11");
             assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(csv.body()).startsWith("district,service,count").contains("Rusizi,health,<5")
                     .doesNotContain("Rusizi,health,3");

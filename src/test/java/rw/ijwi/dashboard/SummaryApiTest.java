@@ -44,7 +44,7 @@ class SummaryApiTest {
     private static final List<String> SERVICES = List.of("police", "health", "justice");
     private static final OffsetDateTime NOVEMBER = OffsetDateTime.parse("2026-11-16T10:00:00+02:00");
 
-    private final TestApp app = new TestApp(TestDatabase.fresh(), Map.of(),
+    private final TestApp app = new TestApp(seeded(), Map.of(),
             new TestClock(Instant.parse("2026-12-03T09:00:00Z")), false);
     private final String admin = Staff.apiToken(app, Role.ADMIN);
     private final String viewer = Staff.apiToken(app, Role.VIEWER);
@@ -52,15 +52,18 @@ class SummaryApiTest {
     private final String gasabo = Staff.apiToken(app, Role.COORDINATOR, "Gasabo");
     private final String two = Staff.apiToken(app, Role.COORDINATOR, "Gasabo", "Huye");
 
-    SummaryApiTest() {
+    /** The reports, in place before the app starts (and so before any month is released). */
+    private static TestDatabase seeded() {
+        TestDatabase database = TestDatabase.fresh();
         // district x service; Rusizi's health (3) and Huye's justice (1) are small.
         int[][] counts = {{7, 6, 9}, {9, 12, 1}, {12, 3, 0}};
         for (int d = 0; d < 3; d++) {
             for (int s = 0; s < 3; s++) {
-                Reports.insertAt(app, NOVEMBER, DISTRICTS.get(d), null, SERVICES.get(s), "no_response", "ussd",
+                Reports.insertAt(database, NOVEMBER, DISTRICTS.get(d), null, SERVICES.get(s), "no_response", "ussd",
                         counts[d][s]);
             }
         }
+        return database;
     }
 
     @AfterAll

@@ -100,7 +100,7 @@ class SmsPagesTest {
     }
 
     @Test
-    void delivery_figures_count_the_outbox_by_state_status_reason_and_day() {
+    void delivery_figures_count_the_outbox_by_state_status_reason_and_day_for_admins_only() {
         app.database().jdbi().useHandle(h -> h.execute("""
                 INSERT INTO sms_outbox (phone_hash, text, cause, state, next_attempt_at, created_at, updated_at,
                                         delivery_status, failure_reason, last_error)
@@ -110,7 +110,9 @@ class SmsPagesTest {
                        ('\\x03', 'a', 'reply', 'failed', now(), '2026-11-30T10:00:00Z', now(), NULL, NULL,
                         'InvalidPhoneNumber')"""));
         try {
-            HttpResponse<String> page = rusizi.get("/sms/delivery");
+            // National counts with no district are not released to coordinators (docs/disclosure.md).
+            assertThat(rusizi.get("/sms/delivery").statusCode()).isEqualTo(403);
+            HttpResponse<String> page = admin.get("/sms/delivery");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<th>Success</th><td class=\"num\">1</td>",
                     "<th>UserInBlackList</th><td class=\"num\">1</td>", "<th>InvalidPhoneNumber</th><td class=\"num\">1</td>",

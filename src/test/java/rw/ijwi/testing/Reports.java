@@ -12,15 +12,25 @@ public final class Reports {
 
     /** Inserts n reports of a district (by name) with a service and gap, today, without comment. */
     public static void insert(TestApp app, String district, String service, String gap, int n) {
+        insert(app.database(), district, service, gap, n);
+    }
+
+    public static void insert(TestDatabase database, String district, String service, String gap, int n) {
         for (int i = 0; i < n; i++) {
-            insert(app, district, service, gap, null, false, false);
+            insert(database, district, service, gap, null, false, false);
         }
     }
 
     /** Inserts one report, with an optional comment, its consent and whether it was approved for quoting. */
     public static void insert(TestApp app, String district, String service, String gap, String comment,
             boolean consent, boolean approved) {
-        app.database().jdbi().useHandle(h -> h.createUpdate("""
+        insert(app.database(), district, service, gap, comment, consent, approved);
+    }
+
+    /** The same, straight into a database before any app runs on it (so no release is made before the data). */
+    public static void insert(TestDatabase database, String district, String service, String gap, String comment,
+            boolean consent, boolean approved) {
+        database.jdbi().useHandle(h -> h.createUpdate("""
                 INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language, comment,
                                     quote_consent, quote_approved)
                 SELECT :ref, 'ussd', '\\x01'::bytea, d.id, :service, :gap, 'rw', :comment, :consent, :approved
@@ -31,10 +41,10 @@ public final class Reports {
     }
 
     /** Inserts n reports at a moment, with a channel and an optional sector (by name, within the district). */
-    public static void insertAt(TestApp app, java.time.OffsetDateTime at, String district, String sector,
+    public static void insertAt(TestDatabase database, java.time.OffsetDateTime at, String district, String sector,
             String service, String gap, String channel, int n) {
         int first = REF.getAndAdd(n) + 1;
-        app.database().jdbi().useHandle(h -> h.createUpdate("""
+        database.jdbi().useHandle(h -> h.createUpdate("""
                 INSERT INTO report (ref, channel, phone_hash, district_id, sector_id, service, gap, language,
                                     created_at)
                 SELECT (:first + g)::text, :channel, '\\x01'::bytea, d.id,
