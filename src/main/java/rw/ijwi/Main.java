@@ -12,14 +12,18 @@ import rw.ijwi.cli.MenusCommand;
 import rw.ijwi.cli.MigrateCommand;
 import rw.ijwi.cli.PrivacyCommand;
 import rw.ijwi.cli.SeedCommand;
+import rw.ijwi.cli.ReleasesCommand;
 import rw.ijwi.cli.ServeCommand;
 import rw.ijwi.cli.UsersCommand;
 
-/** The command line: serve (the default), migrate, menus check, export reports, users, seed reports or subscribers. */
+/**
+ * The command line: serve (the default), migrate, menus check, export reports, users, seed reports or subscribers,
+ * releases.
+ */
 @CommandLine.Command(name = "ijwi", mixinStandardHelpOptions = true, version = "ijwi 0.1",
         description = "SMS and USSD community feedback gateway. With no command, serves.",
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class,
-            UsersCommand.class, HealthCommand.class, SeedCommand.class, PrivacyCommand.class})
+            UsersCommand.class, HealthCommand.class, SeedCommand.class, PrivacyCommand.class, ReleasesCommand.class})
 public final class Main implements Runnable {
 
     private final Supplier<Config> config;

@@ -49,11 +49,16 @@ public final class OverviewPage {
         Chrome chrome = templates.chrome(ctx, "overview", "overview");
         Period period = SummaryRequest.period(ctx, clock);
         var geography = publisher.aggregates().geography();
-        Optional<String> district = Optional.ofNullable(ctx.queryParam("district")).filter(s -> !s.isBlank())
+        Audience audience = Audience.of(Templates.user(ctx));
+        // A coordinator lands on their own district (exact counts); "All" (district=) is the country's release.
+        String askedDistrict = ctx.queryParam("district");
+        if (askedDistrict == null && !audience.ownDistricts().isEmpty()) {
+            askedDistrict = new java.util.TreeSet<>(audience.ownDistricts()).first();
+        }
+        Optional<String> district = Optional.ofNullable(askedDistrict).filter(s -> !s.isBlank())
                 .flatMap(geography::district).map(d -> d.name());
         Optional<String> service = Optional.ofNullable(ctx.queryParam("service"))
                 .filter(Aggregates.SERVICES::contains);
-        Audience audience = Audience.of(Templates.user(ctx));
         Set<String> scope = district.map(Set::of).orElse(Set.of());
         String notice = "";
         boolean exact = audience.exactFor(scope);

@@ -78,6 +78,11 @@ public final class Releases {
         return cache.get(month, m -> dao.find(m.atDay(1), k).map(this::read).orElseGet(() -> compute(m)));
     }
 
+    /** The release of a month if it has been issued, without computing it. */
+    public Optional<Stored> issued(YearMonth month) {
+        return dao.find(month.atDay(1), k).map(this::read);
+    }
+
     /** Computes every ended month not released yet, oldest first (the background job; also run at start). */
     public int closeDue() {
         int made = 0;

@@ -61,8 +61,8 @@ public final class ProcessingRecord {
 
                 ## Recipients
                 - NGO coordinators: exact figures and free text of their own districts only.
-                - Viewers, briefs, exports and the API for others: aggregates only, counts 1 to %d shown as "<%d", with
-                  complementary suppression.
+                - Viewers, briefs, exports and the API for others: audited monthly releases of aggregates only,
+                  counts 0 to %d shown as "<%d", with complementary suppression (docs/disclosure.md).
                 - Africa's Talking (SMS/USSD provider): phone numbers and texts of messages in transit.
                 - No transfer to other parties. Quotes leave the system only with the reporter's consent and a
                   coordinator's approval.
