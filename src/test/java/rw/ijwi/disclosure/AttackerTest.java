@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -68,7 +65,6 @@ class AttackerTest {
 
     private final TestDatabase database = TestDatabase.fresh();
     private TestApp app;
-    private final HttpClient http = HttpClient.newHttpClient();
     private List<String> districts;
     private Map<String, List<String>> sectors;
     /** The truth: atom index by "month|family|district|value", and each atom's count. */
@@ -648,15 +644,6 @@ class AttackerTest {
     }
 
     private HttpResponse<String> send(String token, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("Authorization", "Bearer " + token).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return app.apiGet(token, path);
     }
 }

@@ -106,8 +106,13 @@ public final class TestApp implements AutoCloseable {
 
     /** A GET by a coordinator-level API client (Bearer token of an admin created on first use). */
     public HttpResponse<String> apiGet(String path) {
+        return apiGet(apiToken(), path);
+    }
+
+    /** A GET with this API token (any role's). */
+    public HttpResponse<String> apiGet(String token, String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .header("Authorization", "Bearer " + apiToken()).GET().build());
+                .header("Authorization", "Bearer " + token).GET().build());
     }
 
     /** A POST by the same API client. */
