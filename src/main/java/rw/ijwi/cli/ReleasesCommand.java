@@ -15,7 +15,7 @@ import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.geo.Geography;
 
 /**
- * `releases`: issues every month that has ended and has no release yet (what the server's hourly job does), then
+ * `releases`: issues every closed month (a day after it ended) that has no release yet (what the server's hourly job does), then
  * lists each month's release with what its audit did. Releases are never recomputed: this only adds missing ones.
  */
 @CommandLine.Command(name = "releases",
@@ -41,7 +41,7 @@ public final class ReleasesCommand implements Runnable {
                     settings.suppressBelow(), Clock.systemUTC());
             var out = spec.commandLine().getOut();
             out.println("month    new  figures  small  complements  readers  programs  ms");
-            YearMonth last = YearMonth.from(releases.today()).minusMonths(1);
+            YearMonth last = rw.ijwi.disclosure.Grid.lastClosed(releases.today());
             for (YearMonth m = releases.firstMonth(); !m.isAfter(last); m = m.plusMonths(1)) {
                 boolean issued = releases.issued(m).isPresent();
                 Releases.Stored r = releases.month(m);

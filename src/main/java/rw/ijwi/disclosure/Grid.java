@@ -12,7 +12,7 @@ import rw.ijwi.feedback.Period;
 
 /**
  * The release grid: the periods readers without exact access may ask for. Calendar months, quarters and years of
- * Rwanda's calendar, each only once it has ended. A month is released as audited tables; a quarter or a year is the
+ * Rwanda's calendar, each only once it is closed (a day after it has ended). A month is released as audited tables; a quarter or a year is the
  * sum of its months' releases and publishes nothing they do not (a figure whose months are all exact is exact, any
  * other is the range their published forms allow), so the grid's periods cannot be set against each other.
  */
@@ -85,15 +85,25 @@ public final class Grid {
         return Optional.empty();
     }
 
-    /** Whether the period has ended by this Rwanda day (its last day is over). */
+    /**
+     * Whether the period is closed on this Rwanda day: its last day and one more are over, so callbacks spooled
+     * across the turn of the month (a database outage at midnight) are stored before its release is made.
+     */
     public static boolean closed(Cell cell, LocalDate today) {
-        return cell.period().to().isBefore(today);
+        return cell.period().to().plusDays(1).isBefore(today);
+    }
+
+    /** The latest month that is closed on this day. */
+    public static YearMonth lastClosed(LocalDate today) {
+        LocalDate twoDaysAgo = today.minusDays(2);
+        YearMonth month = YearMonth.from(twoDaysAgo);
+        return twoDaysAgo.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
     }
 
     /** The closed grid periods from this month on, newest first: months, then quarters, then years. */
     public static List<Cell> closedSince(YearMonth first, LocalDate today) {
         List<Cell> cells = new ArrayList<>();
-        YearMonth last = YearMonth.from(today).minusMonths(1);
+        YearMonth last = lastClosed(today);
         for (YearMonth m = last; !m.isBefore(first); m = m.minusMonths(1)) {
             cells.add(month(m));
         }
@@ -110,8 +120,8 @@ public final class Grid {
         return cells;
     }
 
-    /** The latest month that has ended. */
+    /** The latest closed month. */
     public static Cell lastMonth(LocalDate today) {
-        return month(YearMonth.from(today).minusMonths(1));
+        return month(lastClosed(today));
     }
 }

@@ -65,7 +65,7 @@ public final class Publisher {
         Grid.Cell cell = Grid.of(period).orElseThrow(() -> new BadRequestResponse(period.from() + ".." + period.to()
                 + " is not a period of the release grid: " + offer()));
         if (!Grid.closed(cell, releases.today())) {
-            throw new BadRequestResponse(cell.name() + " has not ended yet: " + offer());
+            throw new BadRequestResponse(cell.name() + " is not closed yet (a day after it ends): " + offer());
         }
         return cell;
     }
@@ -73,7 +73,7 @@ public final class Publisher {
     /** One line on what the grid offers now. */
     public String offer() {
         Grid.Cell last = Grid.lastMonth(releases.today());
-        return "figures beyond your districts cover a calendar month, quarter or year that has ended (period="
+        return "figures beyond your districts cover a closed calendar month, quarter or year (period="
                 + last.name() + ", " + last.months().get(0).getYear() + "-Q" + ((last.months().get(0).getMonthValue()
                 + 2) / 3) + " once it ends, or a year), from " + releases.firstMonth() + " to " + last.name();
     }

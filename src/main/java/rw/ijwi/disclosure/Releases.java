@@ -65,15 +65,16 @@ public final class Releases {
         return Aggregates.today(clock);
     }
 
-    /** The first month readers may ask for: that of the first report, else last month. */
+    /** The first month readers may ask for: that of the first report, else the last closed month. */
     public YearMonth firstMonth() {
-        return dao.firstReportDay().map(YearMonth::from).orElse(YearMonth.from(today()).minusMonths(1));
+        YearMonth last = Grid.lastClosed(today());
+        return dao.firstReportDay().map(YearMonth::from).filter(m -> !m.isAfter(last)).orElse(last);
     }
 
     /** The release of a month that has ended: stored, or computed and stored now. */
     public Stored month(YearMonth month) {
-        if (!month.atEndOfMonth().isBefore(today())) {
-            throw new IllegalArgumentException("month " + month + " has not ended");
+        if (!Grid.closed(Grid.month(month), today())) {
+            throw new IllegalArgumentException("month " + month + " is not closed");
         }
         return cache.get(month, m -> dao.find(m.atDay(1), k).map(this::read).orElseGet(() -> compute(m)));
     }
@@ -86,7 +87,7 @@ public final class Releases {
     /** Computes every ended month not released yet, oldest first (the background job; also run at start). */
     public int closeDue() {
         int made = 0;
-        YearMonth last = YearMonth.from(today()).minusMonths(1);
+        YearMonth last = Grid.lastClosed(today());
         for (YearMonth m = firstMonth(); !m.isAfter(last); m = m.plusMonths(1)) {
             if (dao.find(m.atDay(1), k).isEmpty()) {
                 month(m);
