@@ -1,5 +1,5 @@
 # Shared by the bench scripts (source it after `cd` to the project root): waiting for a server, CPU accounting
-# from /proc, and the admin token and radio poll the SMS loads need.
+# from /proc, the admin token and radio poll the SMS loads need, and the staff tokens of the summary loads.
 
 # wait_health PORT [tries]: until GET /health answers 200 (every 0.1 s, 300 tries by default).
 wait_health() { for _ in $(seq 1 "${2:-300}"); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
@@ -18,6 +18,17 @@ pg_ticks() {
 admin_token() {
     printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users add --username bench --role admin >/dev/null 2>&1
     IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users token --username bench 2>/dev/null
+}
+
+# staff_tokens: with ijwi() defined (the data dir's command line), adds an admin, a coordinator of Rusizi and a
+# viewer, and sets ADMIN, COORD and VIEWER to their API tokens.
+staff_tokens() {
+    printf '%s\n' "bench password long enough" | ijwi users add --username admin1 --role admin >/dev/null 2>&1
+    printf '%s\n' "bench password long enough" | ijwi users add --username coord1 --role coordinator --district Rusizi >/dev/null 2>&1
+    printf '%s\n' "bench password long enough" | ijwi users add --username viewer1 --role viewer >/dev/null 2>&1
+    ADMIN=$(ijwi users token --username admin1 2>/dev/null)
+    COORD=$(ijwi users token --username coord1 2>/dev/null)
+    VIEWER=$(ijwi users token --username viewer1 2>/dev/null)
 }
 
 # open_poll PORT TOKEN: puts a radio poll with the keyword RADIO (A/1 yes, B/2 no) on air for the next hour.

@@ -40,12 +40,7 @@ T0=$(date +%s%N)
 ijwi releases 2>/dev/null | tee -a "$OUT"
 echo "releases command wall time: $(seconds "$T0") s (every month since the first report, with their audits)" | tee -a "$OUT"
 
-printf '%s\n' "bench password long enough" | ijwi users add --username admin1 --role admin >/dev/null 2>&1
-printf '%s\n' "bench password long enough" | ijwi users add --username coord1 --role coordinator --district Rusizi >/dev/null 2>&1
-printf '%s\n' "bench password long enough" | ijwi users add --username viewer1 --role viewer >/dev/null 2>&1
-ADMIN=$(ijwi users token --username admin1 2>/dev/null)
-COORD=$(ijwi users token --username coord1 2>/dev/null)
-VIEWER=$(ijwi users token --username viewer1 2>/dev/null)
+staff_tokens
 MONTH=$(TZ=Africa/Kigali date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 Y=$(TZ=Africa/Kigali date +%Y); M=$((10#$(TZ=Africa/Kigali date +%m)))
 Q=$(( (M - 1) / 3 )); if [ "$Q" -eq 0 ]; then QUARTER="$((Y - 1))-Q4"; else QUARTER="$Y-Q$Q"; fi

@@ -76,12 +76,7 @@ SCAN="SELECT count(*) FROM (SELECT district_id, sector_id, service, gap, channel
 SCANS=$(for _ in 1 2 3 4 5; do sql -c '\timing on' -c "$SCAN" | grep '^Time' | awk '{printf "%.0f ", $2}'; done)
 echo "before_scan_query_ms (SQL only, 5 runs, last year): $SCANS" | tee -a "$OUT"
 
-printf '%s\n' "bench password long enough" | ijwi users add --username admin1 --role admin >/dev/null 2>&1
-printf '%s\n' "bench password long enough" | ijwi users add --username coord1 --role coordinator --district Rusizi >/dev/null 2>&1
-printf '%s\n' "bench password long enough" | ijwi users add --username viewer1 --role viewer >/dev/null 2>&1
-ADMIN=$(ijwi users token --username admin1 2>/dev/null)
-COORD=$(ijwi users token --username coord1 2>/dev/null)
-VIEWER=$(ijwi users token --username viewer1 2>/dev/null)
+staff_tokens
 latency() { PATHS=$SUMMARY taskset -c 1 java bench/DashboardLatency.java "http://127.0.0.1:$PORT" "$ROUNDS" \
     admin="$ADMIN" coordinator="$COORD" viewer="$VIEWER"; }
 

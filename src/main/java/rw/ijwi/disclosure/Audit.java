@@ -73,8 +73,9 @@ public final class Audit {
             // public's to audit (what they learn of the rest is bounded by the caps below).
             List<Integer> targets = primaries.stream().filter(f -> knowsNone(model, f, view)).toList();
             double[] goal = new double[model.figures().size()];
+            List<Holder> holders = holders(model, shown, view);
             for (int f : targets) {
-                goal[f] = ceiling(model, shown, k, f, view);
+                goal[f] = ceiling(model, k, f, holders);
             }
             List<double[]> valid = points.stream().filter(p -> keeps(model, p, view)).toList();
             for (boolean upper : new boolean[] {true, false}) {
@@ -107,6 +108,32 @@ public final class Audit {
         return true;
     }
 
+    /** A "&lt;k" figure holding some of what a view knows: its atoms and the known part of its count. */
+    private record Holder(Set<Integer> atoms, double known) {
+    }
+
+    /** The "&lt;k" figures that hold atoms this view knows; the same for every count the view audits. */
+    private static List<Holder> holders(Model model, Shown[] shown, View view) {
+        List<Holder> holders = new ArrayList<>();
+        for (int g = 0; g < shown.length; g++) {
+            if (shown[g] != Shown.SMALL) {
+                continue;
+            }
+            double known = 0;
+            for (int a : model.figure(g).atoms()) {
+                known += view.known()[a] ? model.atom(a) : 0;
+            }
+            if (known > 0) {
+                Set<Integer> atoms = new java.util.HashSet<>();
+                for (int a : model.figure(g).atoms()) {
+                    atoms.add(a);
+                }
+                holders.add(new Holder(atoms, known));
+            }
+        }
+        return holders;
+    }
+
     /**
      * The highest value a small count must still be able to take for this view: k-1, less what the view knows of
      * any "&lt;k" figure holding it. A coordinator whose district had 3 of a national "&lt;5" knows the others had at
@@ -114,31 +141,22 @@ public final class Audit {
      * accepted (docs/disclosure.md, residual risks).
      */
     static double ceiling(Model model, Shown[] shown, int k, int f, View view) {
+        return ceiling(model, k, f, holders(model, shown, view));
+    }
+
+    private static double ceiling(Model model, int k, int f, List<Holder> holders) {
         double ceiling = k - 1;
-        int[] atoms = model.figure(f).atoms();
-        for (int g = 0; g < shown.length; g++) {
-            if (g == f || shown[g] != Shown.SMALL) {
-                continue;
-            }
-            int[] holder = model.figure(g).atoms();
-            double knownPart = 0;
-            for (int a : holder) {
-                knownPart += view.known()[a] ? model.atom(a) : 0;
-            }
-            if (knownPart > 0 && containsAll(holder, atoms)) {
-                ceiling = Math.min(ceiling, k - 1 - knownPart);
+        for (Holder holder : holders) {
+            if (containsAll(holder.atoms(), model.figure(f).atoms())) {
+                ceiling = Math.min(ceiling, k - 1 - holder.known());
             }
         }
         return ceiling;
     }
 
-    private static boolean containsAll(int[] holder, int[] atoms) {
-        java.util.Set<Integer> set = new java.util.HashSet<>();
-        for (int a : holder) {
-            set.add(a);
-        }
+    private static boolean containsAll(Set<Integer> holder, int[] atoms) {
         for (int a : atoms) {
-            if (!set.contains(a)) {
+            if (!holder.contains(a)) {
                 return false;
             }
         }

@@ -24,8 +24,7 @@ public final class Protector {
     }
 
     /** A chosen and audited release: what each figure shows, and the figures of the work. */
-    public record Release(int k, Map<String, Published> figures, Audit.Result audit, int complements,
-            int repairs, long millis) {
+    public record Release(int k, Map<String, Published> figures, Audit.Result audit, int complements, long millis) {
     }
 
     private final int k;
@@ -45,7 +44,6 @@ public final class Protector {
             shown[f] = model.value(f) < k ? Shown.SMALL : Shown.EXACT;
             hideable[f] = shown[f] == Shown.EXACT;
         }
-        int[] repairs = {0};
         Audit.Result audit = Audit.run(model, shown, k, views, finding -> {
             for (int h = 0; h < shown.length; h++) {
                 hideable[h] = shown[h] == Shown.EXACT;
@@ -59,7 +57,6 @@ public final class Protector {
             for (int h : hide) {
                 shown[h] = Shown.HIDDEN;
             }
-            repairs[0]++;
             return true;
         });
         if (!audit.passed()) {
@@ -72,7 +69,7 @@ public final class Protector {
         for (Shown s : shown) {
             complements += s == Shown.HIDDEN ? 1 : 0;
         }
-        return new Release(k, figures, audit, complements, repairs[0], (System.nanoTime() - start) / 1_000_000);
+        return new Release(k, figures, audit, complements, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Per unit of change: a cell costs more the larger it is (it tells more), a total four times, the grand total twenty. */

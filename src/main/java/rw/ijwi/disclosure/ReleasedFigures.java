@@ -40,10 +40,6 @@ public final class ReleasedFigures implements Figures {
         this.own = own;
     }
 
-    public Grid.Cell cell() {
-        return cell;
-    }
-
     /** Whether a pair of dimensions is published to readers of releases. */
     public static boolean published(Dimension a, Dimension b) {
         if (a == Dimension.WEEK || b == Dimension.WEEK) {
