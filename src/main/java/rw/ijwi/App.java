@@ -89,6 +89,7 @@ import rw.ijwi.ussd.Renderer;
 import rw.ijwi.ussd.UssdActions;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.ussd.UssdService;
+import rw.ijwi.web.ClientAddress;
 import rw.ijwi.web.Gate;
 import rw.ijwi.web.Messages;
 import rw.ijwi.web.SecurityHeaders;
@@ -238,6 +239,9 @@ public final class App implements AutoCloseable {
                 cfg.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules(), false));
                 cfg.http.maxRequestSize = 64 * 1024;
+                // Behind a reverse proxy the peer is the proxy: X-Forwarded-For only from IJWI_TRUSTED_PROXIES.
+                ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+                cfg.contextResolver.ip = clientAddress::of;
                 // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
                 cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
                 cfg.staticFiles.add(staticFiles -> {
@@ -265,7 +269,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.before(metrics::start);
                 cfg.routes.afterMatched(metrics::stop);
                 cfg.routes.after(RequestIds::end);
-                cfg.routes.before(new SecurityHeaders());
+                cfg.routes.before(new SecurityHeaders(secureCookies));
                 cfg.routes.beforeMatched(gate);
                 cfg.routes.get("/login", login::form);
                 cfg.routes.post("/login", login::submit);
@@ -323,7 +327,8 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/dropoff", dropoff::show, ADMIN);
 
                 // Operations.
-                cfg.routes.get("/metrics", metrics::scrape);
+                // Live activity (END hops, failed logins, /setup use): for an admin's API token only.
+                cfg.routes.get("/metrics", metrics::scrape, ADMIN);
                 cfg.routes.get("/health", ctx -> {
                     boolean up = database.isUp();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "degraded",
@@ -359,11 +364,11 @@ public final class App implements AutoCloseable {
 
     /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
     public App startServer() {
-        server.start(config.port());
+        server.start(config.bind(), config.port());
         inboundCommits.start();
         housekeeping.start();
         rollups.start();
-        LOG.info("Ijwi is serving on port {}", server.port());
+        LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
         return this;
     }
 

@@ -43,7 +43,7 @@ public final class PrivacyCommand implements Runnable {
             Config settings = config.get();
             try (Database database = Database.openMigrated(settings)) {
                 spec.commandLine().getOut().print(new ProcessingRecord(database.jdbi(), settings)
-                        .markdown(LocalDate.now(ExportCommand.RWANDA)));
+                        .markdown(LocalDate.now(rw.ijwi.feedback.Period.RWANDA)));
             }
         }
     }

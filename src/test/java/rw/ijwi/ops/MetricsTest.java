@@ -16,7 +16,7 @@ class MetricsTest {
         try (TestApp app = new TestApp()) {
             app.ussd("m-1", "+250788123987", "");
             app.ussd("m-1", "+250788123987", "2");
-            HttpResponse<String> response = app.get("/metrics");
+            HttpResponse<String> response = app.apiGet("/metrics");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String text = response.body();
@@ -38,7 +38,7 @@ class MetricsTest {
                     VALUES ('\\x01'::bytea, 'x', 'test', 'sending', now(), now() - interval '1 hour',
                             now() - interval '10 minutes'),
                            ('\\x02'::bytea, 'x', 'test', 'sending', now(), now(), now())"""));
-            assertThat(app.get("/metrics").body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
+            assertThat(app.apiGet("/metrics").body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
         }
     }
 }
