@@ -52,7 +52,7 @@ import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
 import rw.ijwi.ops.RequestIds;
 import rw.ijwi.ops.SmsGauges;
-import rw.ijwi.privacy.RetentionDao;
+import rw.ijwi.privacy.Scrubber;
 import rw.ijwi.radio.CampaignApi;
 import rw.ijwi.radio.CampaignPage;
 import rw.ijwi.radio.CampaignVotes;
@@ -110,6 +110,7 @@ public final class App implements AutoCloseable {
 
     private final Housekeeping housekeeping;
     private final RollupFolder rollups;
+    private final Scrubber scrubber;
     private final Optional<String> setupToken;
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
@@ -132,7 +133,8 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Optional<String> setupToken) {
+            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Scrubber scrubber,
+            Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -141,6 +143,7 @@ public final class App implements AutoCloseable {
         this.inboundCommits = inboundCommits;
         this.housekeeping = housekeeping;
         this.rollups = rollups;
+        this.scrubber = scrubber;
         this.setupToken = setupToken;
     }
 
@@ -233,6 +236,8 @@ public final class App implements AutoCloseable {
                     outboxWorker::wake);
             BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, spoolWorker, receiver, live);
+            // Redacted and purged text must leave the table files, not only the rows (issue 12).
+            Scrubber scrubber = new Scrubber(jdbi);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -288,6 +293,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
+                cfg.routes.after("/review/{id}/redact", ctx -> {
+                    if (ctx.statusCode() == 303) {
+                        scrubber.vacuumSoon("report");
+                    }
+                });
                 cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd/end", simulator::end, ADMIN, COORDINATOR);
@@ -338,14 +348,13 @@ public final class App implements AutoCloseable {
             Housekeeping housekeeping = new Housekeeping(List.of(
                     new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
                     new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText),
-                    new Housekeeping.Chore("retention purge", () -> jdbi.onDemand(RetentionDao.class)
-                            .purge(config.retentionDays()).total()),
+                    new Housekeeping.Chore("retention purge", () -> scrubber.purge(config.retentionDays()).total()),
                     // Months are released in the background once they end, so no reader waits for the audit.
                     new Housekeeping.Chore("monthly releases", releases::closeDue)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
-                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), setupToken);
+                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), scrubber, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -415,6 +424,7 @@ public final class App implements AutoCloseable {
         housekeeping.close();
         rollups.close();
         server.stop();
+        scrubber.close();
         inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
         database.close();
     }
