@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import rw.ijwi.auth.Role;
+import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
 
 /** /metrics speaks Prometheus text: requests per route, USSD hops, the database pool; nothing about people. */
@@ -39,6 +41,17 @@ class MetricsTest {
                             now() - interval '10 minutes'),
                            ('\\x02'::bytea, 'x', 'test', 'sending', now(), now(), now())"""));
             assertThat(app.apiGet("/metrics").body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
+        }
+    }
+
+    @Test
+    void metrics_are_served_to_an_admin_token_only() {
+        try (TestApp app = new TestApp()) {
+            assertThat(app.get("/metrics").statusCode()).as("anonymous").isEqualTo(401);
+            assertThat(app.apiGet(Staff.apiToken(app, Role.COORDINATOR, "Rusizi"), "/metrics").statusCode())
+                    .isEqualTo(403);
+            assertThat(app.apiGet(Staff.apiToken(app, Role.VIEWER), "/metrics").statusCode()).isEqualTo(403);
+            assertThat(app.apiGet("/metrics").statusCode()).as("admin").isEqualTo(200);
         }
     }
 }
