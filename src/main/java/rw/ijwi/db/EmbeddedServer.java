@@ -75,6 +75,9 @@ public final class EmbeddedServer implements AutoCloseable {
                     // answers a callback only after its commit, so a commit must survive a power cut: both on.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // A finished write-ahead log segment is deleted, not renamed for reuse with its old content
+                    // (a redacted comment) still inside (issue 12).
+                    .setServerConfig("wal_recycle", "off")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60)));
             if (!locked) {
                 lock(pg, pgData, password);

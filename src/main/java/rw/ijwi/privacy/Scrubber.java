@@ -1,11 +1,13 @@
 package rw.ijwi.privacy;
 
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +16,8 @@ import rw.ijwi.SafeErrors;
 /**
  * Makes removed text leave the table files: an UPDATE that sets a comment to NULL leaves the old row version,
  * text and all, in the file until a VACUUM prunes it, so after a redaction or a retention purge the tables it
- * touched are vacuumed (outside a transaction, as VACUUM must be). The write-ahead log may still hold the text
- * until it is recycled; README "Removed text" gives how long.
+ * touched are vacuumed (outside a transaction, as VACUUM must be), and the write-ahead log moved past it.
+ * README "Removed text" says what may remain, and where.
  */
 public final class Scrubber implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class Scrubber implements AutoCloseable {
             "sms_subscriber");
 
     private final Jdbi jdbi;
+    private volatile boolean toldOfWal;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ijwi-scrubber");
         thread.setDaemon(true);
@@ -35,14 +38,35 @@ public final class Scrubber implements AutoCloseable {
         this.jdbi = jdbi;
     }
 
-    /** Vacuums the tables now, on this thread. */
+    /**
+     * Vacuums the tables now, on this thread; then ends the write-ahead log segment that recorded the text and
+     * checkpoints past it, so PostgreSQL drops that segment (the embedded one deletes it: wal_recycle is off).
+     */
     public void vacuum(String... tables) {
         for (String table : tables) {
             if (!TABLES.contains(table)) {
                 throw new IllegalArgumentException("not a table that holds free text: " + table);
             }
-            jdbi.useHandle(h -> h.execute("VACUUM " + table));
         }
+        jdbi.useHandle(h -> {
+            for (String table : tables) {
+                h.execute("VACUUM " + table);
+            }
+            try {
+                h.execute("CHECKPOINT");
+                h.createQuery("SELECT pg_switch_wal()").mapTo(String.class).one();
+                h.execute("CHECKPOINT");
+            } catch (StatementException e) {
+                if (!(e.getCause() instanceof SQLException sql) || !"42501".equals(sql.getSQLState())) {
+                    throw e;
+                }
+                if (!toldOfWal) {
+                    toldOfWal = true;
+                    LOG.info("removed text stays in PostgreSQL's write-ahead log until it is recycled: the database "
+                            + "user may not CHECKPOINT or pg_switch_wal (README: Removed text)");
+                }
+            }
+        });
     }
 
     /** The retention purge, then a VACUUM of the tables it changed; returns the rows it touched. */

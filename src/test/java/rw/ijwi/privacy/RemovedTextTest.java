@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import rw.ijwi.Config;
 import rw.ijwi.Main;
 import rw.ijwi.auth.Role;
+import rw.ijwi.db.Database;
 import rw.ijwi.testing.Reports;
 import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
@@ -66,6 +69,41 @@ class RemovedTextTest {
             checkpoint(app);
             assertThat(tableFiles(app, "sms_inbound")).doesNotContain(marker);
         }
+    }
+
+    @Test
+    void on_the_embedded_postgresql_a_redacted_comment_leaves_the_write_ahead_log_too(@TempDir Path dataDir)
+            throws Exception {
+        String marker = "Mukamana-0788765432-wal-" + System.nanoTime();
+        try (Database database = Database.open(Config.from(Map.of("IJWI_DATA_DIR", dataDir.toString())), 2)) {
+            database.migrate();
+            database.jdbi().useHandle(h -> h.execute("""
+                    INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language, comment)
+                    SELECT '123456', 'ussd', '\\x01'::bytea, id, 'police', 'other', 'rw', ? FROM district
+                    WHERE name = 'Rusizi'""", "Umugabo " + marker));
+            Path wal = dataDir.resolve("postgres/pg_wal");
+            assertThat(filesUnder(wal)).as("the test can see the text in the log before").contains(marker);
+
+            database.jdbi().useHandle(h -> h.execute("UPDATE report SET comment = NULL WHERE ref = '123456'"));
+            new Scrubber(database.jdbi()).vacuum("report");
+
+            assertThat(filesUnder(wal)).doesNotContain(marker);
+            assertThat(filesUnder(dataDir.resolve("postgres/base"))).doesNotContain(marker);
+        }
+    }
+
+    private static String filesUnder(Path dir) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                    // PostgreSQL removed it while we listed: nothing left to read
+                }
+            }
+        }
+        return text.toString();
     }
 
     private static String eventuallyWithout(TestApp app, String table, String marker) throws InterruptedException {
