@@ -50,7 +50,8 @@ public final class LoginPage {
             show(ctx, HttpStatus.FORBIDDEN, "error_form_expired");
             return;
         }
-        String named = username.length() > 40 ? username.substring(0, 40) : username;
+        // A password typed into the username box must not land in the audit log: only real usernames are named.
+        String named = accounts.dao().account(username).isPresent() ? username : "(unknown user)";
         if (throttle.userLocked(username)) {
             audit.record(named, "login_throttled", null, address);
             show(ctx, HttpStatus.TOO_MANY_REQUESTS, "error_too_many_attempts");

@@ -122,8 +122,8 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/broadcasts", 302, 403, 200, 200, 200),
             Route.of("POST", "/broadcasts/preview", 401, 403, 400, 400, 400), // empty form: no district
             Route.of("POST", "/broadcasts", 401, 403, 400, 400, 400),         // empty form: no confirmation
-            Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 403, 200, 200),
-            Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 403, 200, 200),
+            Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 404, 200, 200),         // another district's: as missing
+            Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 404, 200, 200),
             Route.of("GET", "/api/v1/summary?period=2025", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),

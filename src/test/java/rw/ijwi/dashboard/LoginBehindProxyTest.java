@@ -57,6 +57,17 @@ class LoginBehindProxyTest {
         }
     }
 
+    @Test
+    void a_password_typed_as_the_username_stays_out_of_the_audit_log() {
+        try (TestApp app = new TestApp()) {
+            assertThat(login(app, "my secret passphrase 42", "", null).statusCode()).isEqualTo(401);
+            assertThat(app.database().count("SELECT count(*) FROM audit_log WHERE action = 'login_failed' "
+                    + "AND username = '(unknown user)'")).isEqualTo(1);
+            assertThat(app.database().count("SELECT count(*) FROM audit_log WHERE username LIKE '%passphrase%' "
+                    + "OR detail LIKE '%passphrase%'")).isZero();
+        }
+    }
+
     /** One login through the form, as a browser behind the proxy (forwardedFor: what the proxy adds). */
     private static HttpResponse<String> login(TestApp app, String username, String password, String forwardedFor) {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
