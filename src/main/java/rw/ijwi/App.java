@@ -349,6 +349,10 @@ public final class App implements AutoCloseable {
                     new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
                     new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText),
                     new Housekeeping.Chore("retention purge", () -> scrubber.purge(config.retentionDays()).total()),
+                    new Housekeeping.Chore("vacuum of deleted reports and subscriptions", () -> {
+                        scrubber.vacuumRemoved("report", "sms_subscriber");
+                        return 0;
+                    }),
                     // Months are released in the background once they end, so no reader waits for the audit.
                     new Housekeeping.Chore("monthly releases", releases::closeDue)),
                     Duration.ofHours(1));

@@ -90,6 +90,19 @@ public final class Scrubber implements AutoCloseable {
         return purged;
     }
 
+    /**
+     * Vacuums those of the tables that have removed rows waiting (a report its sender deleted, a STOP): run by
+     * housekeeping, so such text leaves the files within the hour.
+     */
+    public void vacuumRemoved(String... tables) {
+        String[] waiting = jdbi.withHandle(h -> h.createQuery("""
+                SELECT relname FROM pg_stat_user_tables WHERE relname = ANY(:tables) AND n_dead_tup > 0""")
+                .bind("tables", tables).mapTo(String.class).list()).toArray(String[]::new);
+        if (waiting.length > 0) {
+            vacuum(waiting);
+        }
+    }
+
     /** Vacuums in the background (after a redaction, so the coordinator does not wait for it). */
     public void vacuumSoon(String table) {
         background.execute(() -> {

@@ -92,6 +92,19 @@ class RemovedTextTest {
         }
     }
 
+    @Test
+    void a_report_its_sender_deleted_leaves_the_files_at_the_next_housekeeping() {
+        String marker = "Deleted-by-sender-" + System.nanoTime();
+        try (TestApp app = new TestApp()) {
+            Reports.insert(app, "Huye", "health", "other", "Nyirarukundo " + marker, false, false);
+            app.database().jdbi().useHandle(h -> h.execute("DELETE FROM report WHERE comment LIKE ?", "%" + marker));
+            app.database().jdbi().useHandle(h -> h.execute("SELECT pg_stat_force_next_flush()"));
+            new Scrubber(app.database().jdbi()).vacuumRemoved("report", "sms_subscriber");
+            checkpoint(app);
+            assertThat(tableFiles(app, "report")).doesNotContain(marker);
+        }
+    }
+
     private static String filesUnder(Path dir) throws IOException {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
