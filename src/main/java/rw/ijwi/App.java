@@ -412,8 +412,14 @@ public final class App implements AutoCloseable {
 
     /** The callback URLs to paste into Africa's Talking, with the token. */
     public String callbackUrls() {
+        return callbackUrls(true);
+    }
+
+    /** The callback URLs; without the token (for a log, which outlives the screen) they name where it is kept. */
+    public String callbackUrls(boolean withToken) {
         String base = baseUrl();
-        String query = "?token=" + secrets.webhookToken();
+        String query = "?token=" + (withToken ? secrets.webhookToken()
+                : "TOKEN (IJWI_WEBHOOK_TOKEN, or " + config.dataDir().resolve("webhook.token") + ")");
         return String.join("\n",
                 "  USSD session callback:        " + base + "/at/ussd" + query,
                 "  USSD end-of-session events:   " + base + "/at/ussd/events" + query,
