@@ -20,6 +20,8 @@ public final class Accounts {
     public record Session(User user, String csrfToken) {
     }
 
+    private static final String SETUP_USED = "this setup link has expired or was already used";
+
     private final Jdbi jdbi;
     private final UserDao users;
 
@@ -156,7 +158,6 @@ public final class Accounts {
         return user(id, name, "admin");
     }
 
-    private static final String SETUP_USED = "this setup link has expired or was already used";
 
     private User user(long id, String username, String role) {
         return new User(id, username, Role.of(role).orElseThrow(), new HashSet<>(users.districts(id)));

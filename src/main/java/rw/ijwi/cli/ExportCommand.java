@@ -73,10 +73,14 @@ public final class ExportCommand implements Runnable {
                 return fallback;
             }
             try {
-                return LocalDate.parse(value);
+                LocalDate day = LocalDate.parse(value);
+                if (day.getYear() >= 2000 && day.getYear() <= 9998) {
+                    return day;
+                }
             } catch (DateTimeParseException e) {
-                throw new CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
+                // named below
             }
+            throw new CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
         }
     }
 }

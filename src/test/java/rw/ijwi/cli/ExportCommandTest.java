@@ -78,6 +78,9 @@ class ExportCommandTest {
         Run run = export("--from", "2026-13-01");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--from '2026-13-01' is not a date like 2026-11-28");
+        Run extreme = export("--from", "-999999999-01-01");
+        assertThat(extreme.code()).isEqualTo(2);
+        assertThat(extreme.err()).contains("--from '-999999999-01-01' is not a date like 2026-11-28");
         assertThat(run.out()).isEmpty();
     }
 
