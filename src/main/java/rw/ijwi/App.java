@@ -50,6 +50,7 @@ import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
+import rw.ijwi.ops.MetricsServer;
 import rw.ijwi.ops.RequestIds;
 import rw.ijwi.ops.SmsGauges;
 import rw.ijwi.privacy.Scrubber;
@@ -111,6 +112,7 @@ public final class App implements AutoCloseable {
     private final Housekeeping housekeeping;
     private final RollupFolder rollups;
     private final Scrubber scrubber;
+    private final MetricsServer metricsServer;
     private final Optional<String> setupToken;
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
@@ -134,7 +136,7 @@ public final class App implements AutoCloseable {
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
             GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Scrubber scrubber,
-            Optional<String> setupToken) {
+            MetricsServer metricsServer, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -144,6 +146,7 @@ public final class App implements AutoCloseable {
         this.housekeeping = housekeeping;
         this.rollups = rollups;
         this.scrubber = scrubber;
+        this.metricsServer = metricsServer;
         this.setupToken = setupToken;
     }
 
@@ -337,8 +340,6 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/dropoff", dropoff::show, ADMIN);
 
                 // Operations.
-                // Live activity (END hops, failed logins, /setup use): for an admin's API token only.
-                cfg.routes.get("/metrics", metrics::scrape, ADMIN);
                 cfg.routes.get("/health", ctx -> {
                     boolean up = database.isUp();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "degraded",
@@ -358,7 +359,8 @@ public final class App implements AutoCloseable {
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
-                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), scrubber, setupToken);
+                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), scrubber,
+                    new MetricsServer(metrics, config.metricsBind(), config.metricsPort()), setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -378,11 +380,17 @@ public final class App implements AutoCloseable {
     /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
     public App startServer() {
         server.start(config.bind(), config.port());
+        metricsServer.start();
         inboundCommits.start();
         housekeeping.start();
         rollups.start();
         LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
         return this;
+    }
+
+    /** The port /metrics is served on (IJWI_METRICS_PORT; 0 picks a free one, for tests). */
+    public int metricsPort() {
+        return metricsServer.port();
     }
 
     public SmsWork sms() {
@@ -435,6 +443,7 @@ public final class App implements AutoCloseable {
         rollups.close();
         server.stop();
         scrubber.close();
+        metricsServer.close();
         inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
         database.close();
     }

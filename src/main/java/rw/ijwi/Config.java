@@ -28,7 +28,9 @@ public record Config(
         BigDecimal smsPrice,
         int smsInFlight,
         String bind,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        String metricsBind,
+        int metricsPort) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
     /** What one SMS part costs, in RWF, when IJWI_SMS_PRICE is not set; only used to estimate a broadcast's cost. */
@@ -123,7 +125,10 @@ public record Config(
                 // The README puts a reverse proxy in front: listen where only it can reach, unless told otherwise.
                 text(env, "IJWI_BIND").orElse("127.0.0.1"),
                 text(env, "IJWI_TRUSTED_PROXIES").map(v -> Arrays.stream(v.split(",")).map(String::trim)
-                        .filter(p -> !p.isEmpty()).toList()).orElse(List.of()));
+                        .filter(p -> !p.isEmpty()).toList()).orElse(List.of()),
+                // /metrics shows live activity: its own address, loopback unless told otherwise.
+                text(env, "IJWI_METRICS_BIND").orElse("127.0.0.1"),
+                integer(env, "IJWI_METRICS_PORT", 9464, 0, 65535));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -134,6 +139,10 @@ public record Config(
                 throw new BadSetting("IJWI_WEBHOOK_TOKEN", "(hidden)", "expected at least 16 characters of A-Z a-z 0-9 _ -");
             }
         });
+        if (!literalAddress(config.metricsBind())) {
+            throw new BadSetting("IJWI_METRICS_BIND", config.metricsBind(),
+                    "expected an IP address to serve /metrics on, such as 127.0.0.1 or 10.0.0.5");
+        }
         if (!literalAddress(config.bind())) {
             throw new BadSetting("IJWI_BIND", config.bind(),
                     "expected an IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::1");
@@ -169,13 +178,15 @@ public record Config(
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
                 webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice,
-                smsInFlight, bind, trustedProxies);
+                smsInFlight, bind, trustedProxies, metricsBind,
+                metricsPort);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
                 menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
-                spoolMaxMb, smsPrice, smsInFlight, bind, trustedProxies);
+                spoolMaxMb, smsPrice, smsInFlight, bind, trustedProxies, metricsBind,
+                metricsPort);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -55,7 +55,7 @@ public final class Gate implements Handler {
             bySession = session.isPresent();
         }
         if (user.isEmpty()) {
-            if (ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/") && !ctx.path().equals("/metrics")) {
+            if (ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")) {
                 ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
                         HttpStatus.FOUND);
                 ctx.skipRemainingHandlers();
