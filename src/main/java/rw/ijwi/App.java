@@ -50,9 +50,10 @@ import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
 import rw.ijwi.ops.Metrics;
+import rw.ijwi.ops.MetricsServer;
 import rw.ijwi.ops.RequestIds;
 import rw.ijwi.ops.SmsGauges;
-import rw.ijwi.privacy.RetentionDao;
+import rw.ijwi.privacy.Scrubber;
 import rw.ijwi.radio.CampaignApi;
 import rw.ijwi.radio.CampaignPage;
 import rw.ijwi.radio.CampaignVotes;
@@ -89,6 +90,7 @@ import rw.ijwi.ussd.Renderer;
 import rw.ijwi.ussd.UssdActions;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.ussd.UssdService;
+import rw.ijwi.web.ClientAddress;
 import rw.ijwi.web.Gate;
 import rw.ijwi.web.Messages;
 import rw.ijwi.web.SecurityHeaders;
@@ -109,6 +111,8 @@ public final class App implements AutoCloseable {
 
     private final Housekeeping housekeeping;
     private final RollupFolder rollups;
+    private final Scrubber scrubber;
+    private final MetricsServer metricsServer;
     private final Optional<String> setupToken;
 
     /** SMS work that runs beside the server (issue 4): inbound routing, the outbox sender, the studio tally. */
@@ -131,7 +135,8 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Optional<String> setupToken) {
+            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Scrubber scrubber,
+            MetricsServer metricsServer, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
@@ -140,6 +145,8 @@ public final class App implements AutoCloseable {
         this.inboundCommits = inboundCommits;
         this.housekeeping = housekeeping;
         this.rollups = rollups;
+        this.scrubber = scrubber;
+        this.metricsServer = metricsServer;
         this.setupToken = setupToken;
     }
 
@@ -232,12 +239,17 @@ public final class App implements AutoCloseable {
                     outboxWorker::wake);
             BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates);
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, spoolWorker, receiver, live);
+            // Redacted and purged text must leave the table files, not only the rows (issue 12).
+            Scrubber scrubber = new Scrubber(jdbi);
 
             Javalin server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jsonMapper(new io.javalin.json.JavalinJackson(new com.fasterxml.jackson.databind.ObjectMapper()
                         .findAndRegisterModules(), false));
                 cfg.http.maxRequestSize = 64 * 1024;
+                // Behind a reverse proxy the peer is the proxy: X-Forwarded-For only from IJWI_TRUSTED_PROXIES.
+                ClientAddress clientAddress = new ClientAddress(config.trustedProxies());
+                cfg.contextResolver.ip = clientAddress::of;
                 // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
                 cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
                 cfg.staticFiles.add(staticFiles -> {
@@ -265,7 +277,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.before(metrics::start);
                 cfg.routes.afterMatched(metrics::stop);
                 cfg.routes.after(RequestIds::end);
-                cfg.routes.before(new SecurityHeaders());
+                cfg.routes.before(new SecurityHeaders(secureCookies));
                 cfg.routes.beforeMatched(gate);
                 cfg.routes.get("/login", login::form);
                 cfg.routes.post("/login", login::submit);
@@ -284,6 +296,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
+                cfg.routes.after("/review/{id}/redact", ctx -> {
+                    if (ctx.statusCode() == 303) {
+                        scrubber.vacuumSoon("report");
+                    }
+                });
                 cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd/end", simulator::end, ADMIN, COORDINATOR);
@@ -323,7 +340,6 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/dropoff", dropoff::show, ADMIN);
 
                 // Operations.
-                cfg.routes.get("/metrics", metrics::scrape);
                 cfg.routes.get("/health", ctx -> {
                     boolean up = database.isUp();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ok" : "degraded",
@@ -333,14 +349,18 @@ public final class App implements AutoCloseable {
             Housekeeping housekeeping = new Housekeeping(List.of(
                     new Housekeeping.Chore("expired dashboard sessions", accounts.dao()::endStaleSessions),
                     new Housekeeping.Chore("old USSD free-text spans", ussdDao::forgetOldFreeText),
-                    new Housekeeping.Chore("retention purge", () -> jdbi.onDemand(RetentionDao.class)
-                            .purge(config.retentionDays()).total()),
+                    new Housekeeping.Chore("retention purge", () -> scrubber.purge(config.retentionDays()).total()),
+                    new Housekeeping.Chore("vacuum of deleted reports and subscriptions", () -> {
+                        scrubber.vacuumRemoved("report", "sms_subscriber");
+                        return 0;
+                    }),
                     // Months are released in the background once they end, so no reader waits for the audit.
                     new Housekeeping.Chore("monthly releases", releases::closeDue)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
-                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), setupToken);
+                    new RollupFolder(aggregateDao, Duration.ofSeconds(2)), scrubber,
+                    new MetricsServer(metrics, config.metricsBind(), config.metricsPort()), setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -359,12 +379,18 @@ public final class App implements AutoCloseable {
 
     /** Serves HTTP without the SMS workers; tests that drive the inbound and outbox steps by hand use this. */
     public App startServer() {
-        server.start(config.port());
+        server.start(config.bind(), config.port());
+        metricsServer.start();
         inboundCommits.start();
         housekeeping.start();
         rollups.start();
-        LOG.info("Ijwi is serving on port {}", server.port());
+        LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
         return this;
+    }
+
+    /** The port /metrics is served on (IJWI_METRICS_PORT; 0 picks a free one, for tests). */
+    public int metricsPort() {
+        return metricsServer.port();
     }
 
     public SmsWork sms() {
@@ -394,8 +420,14 @@ public final class App implements AutoCloseable {
 
     /** The callback URLs to paste into Africa's Talking, with the token. */
     public String callbackUrls() {
+        return callbackUrls(true);
+    }
+
+    /** The callback URLs; without the token (for a log, which outlives the screen) they name where it is kept. */
+    public String callbackUrls(boolean withToken) {
         String base = baseUrl();
-        String query = "?token=" + secrets.webhookToken();
+        String query = "?token=" + (withToken ? secrets.webhookToken()
+                : "TOKEN (IJWI_WEBHOOK_TOKEN, or " + config.dataDir().resolve("webhook.token") + ")");
         return String.join("\n",
                 "  USSD session callback:        " + base + "/at/ussd" + query,
                 "  USSD end-of-session events:   " + base + "/at/ussd/events" + query,
@@ -410,6 +442,8 @@ public final class App implements AutoCloseable {
         housekeeping.close();
         rollups.close();
         server.stop();
+        scrubber.close();
+        metricsServer.close();
         inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
         database.close();
     }

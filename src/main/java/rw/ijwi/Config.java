@@ -3,6 +3,8 @@ package rw.ijwi;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,7 +26,11 @@ public record Config(
         Path spoolDir,
         int spoolMaxMb,
         BigDecimal smsPrice,
-        int smsInFlight) {
+        int smsInFlight,
+        String bind,
+        List<String> trustedProxies,
+        String metricsBind,
+        int metricsPort) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
     /** What one SMS part costs, in RWF, when IJWI_SMS_PRICE is not set; only used to estimate a broadcast's cost. */
@@ -115,7 +121,14 @@ public record Config(
                 text(env, "IJWI_SPOOL_DIR").map(Path::of).orElse(dataDir.resolve("spool")),
                 integer(env, "IJWI_SPOOL_MAX_MB", 64, 1, 10_240),
                 price(env, "IJWI_SMS_PRICE", DEFAULT_SMS_PRICE),
-                integer(env, "IJWI_SMS_IN_FLIGHT", 2, 1, 8));
+                integer(env, "IJWI_SMS_IN_FLIGHT", 2, 1, 8),
+                // The README puts a reverse proxy in front: listen where only it can reach, unless told otherwise.
+                text(env, "IJWI_BIND").orElse("127.0.0.1"),
+                text(env, "IJWI_TRUSTED_PROXIES").map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                        .filter(p -> !p.isEmpty()).toList()).orElse(List.of()),
+                // /metrics shows live activity: its own address, loopback unless told otherwise.
+                text(env, "IJWI_METRICS_BIND").orElse("127.0.0.1"),
+                integer(env, "IJWI_METRICS_PORT", 9464, 0, 65535));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -126,19 +139,54 @@ public record Config(
                 throw new BadSetting("IJWI_WEBHOOK_TOKEN", "(hidden)", "expected at least 16 characters of A-Z a-z 0-9 _ -");
             }
         });
+        if (!literalAddress(config.metricsBind())) {
+            throw new BadSetting("IJWI_METRICS_BIND", config.metricsBind(),
+                    "expected an IP address to serve /metrics on, such as 127.0.0.1 or 10.0.0.5");
+        }
+        if (!literalAddress(config.bind())) {
+            throw new BadSetting("IJWI_BIND", config.bind(),
+                    "expected an IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::1");
+        }
+        for (String proxy : config.trustedProxies()) {
+            String[] parts = proxy.split("/", -1);
+            int bits = parts.length == 2 && parts[1].matches("[0-9]{1,3}") ? Integer.parseInt(parts[1]) : -1;
+            int max = parts[0].contains(":") ? 128 : 32;
+            if (parts.length > 2 || !literalAddress(parts[0]) || parts.length == 2 && (bits < 0 || bits > max)) {
+                throw new BadSetting("IJWI_TRUSTED_PROXIES", proxy,
+                        "expected addresses or CIDR ranges separated by commas, such as 127.0.0.1,10.0.0.0/8");
+            }
+        }
         return config;
+    }
+
+    /** An IPv4 or IPv6 address written as numbers (never a name, which would need a DNS look-up). */
+    public static boolean literalAddress(String value) {
+        if (value.matches("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])")) {
+            return true;
+        }
+        if (!value.matches("[0-9A-Fa-f:.]+") || !value.contains(":")) {
+            return false;
+        }
+        try {
+            java.net.InetAddress.getByName(value);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
                 webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice,
-                smsInFlight);
+                smsInFlight, bind, trustedProxies, metricsBind,
+                metricsPort);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
                 menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
-                spoolMaxMb, smsPrice, smsInFlight);
+                spoolMaxMb, smsPrice, smsInFlight, bind, trustedProxies, metricsBind,
+                metricsPort);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -38,7 +38,12 @@ class ConfigTest {
                 new Bad("IJWI_SMS_PRICE", "20000", "IJWI_SMS_PRICE=20000: expected the price of one SMS part in RWF"),
                 new Bad("IJWI_SMS_IN_FLIGHT", "0", "IJWI_SMS_IN_FLIGHT=0: expected a whole number from 1 to 8"),
                 new Bad("IJWI_SMS_IN_FLIGHT", "9", "IJWI_SMS_IN_FLIGHT=9: expected a whole number from 1 to 8"),
-                new Bad("IJWI_SMS_IN_FLIGHT", "two", "IJWI_SMS_IN_FLIGHT=two: expected a whole number from 1 to 8"));
+                new Bad("IJWI_SMS_IN_FLIGHT", "two", "IJWI_SMS_IN_FLIGHT=two: expected a whole number from 1 to 8"),
+                new Bad("IJWI_BIND", "localhost", "IJWI_BIND=localhost: expected an IP address to listen on"),
+                new Bad("IJWI_BIND", "256.0.0.1", "IJWI_BIND=256.0.0.1: expected an IP address to listen on"),
+                new Bad("IJWI_TRUSTED_PROXIES", "proxy.internal", "IJWI_TRUSTED_PROXIES=proxy.internal: expected "
+                        + "addresses or CIDR ranges"),
+                new Bad("IJWI_TRUSTED_PROXIES", "10.0.0.0/33", "IJWI_TRUSTED_PROXIES=10.0.0.0/33: expected addresses"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,6 +66,10 @@ class ConfigTest {
         assertThat(Config.from(Map.of("IJWI_SMS_PRICE", "12.5")).smsPrice()).isEqualByComparingTo("12.5");
         assertThat(config.smsInFlight()).isEqualTo(2);
         assertThat(Config.from(Map.of("IJWI_SMS_IN_FLIGHT", "8")).smsInFlight()).isEqualTo(8);
+        assertThat(config.bind()).as("behind the reverse proxy: loopback only").isEqualTo("127.0.0.1");
+        assertThat(config.trustedProxies()).isEmpty();
+        assertThat(Config.from(Map.of("IJWI_TRUSTED_PROXIES", " 127.0.0.1, 10.0.0.0/8 ,::1")).trustedProxies())
+                .containsExactly("127.0.0.1", "10.0.0.0/8", "::1");
     }
 
     @Test

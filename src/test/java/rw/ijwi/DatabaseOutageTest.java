@@ -71,7 +71,7 @@ class DatabaseOutageTest {
             pool.shutdown();
             int spooled = app.app().sms().receiver().spooled();
             assertThat(spooled).isEqualTo(45);
-            assertThat(app.get("/metrics").body()).contains("ijwi_sms_spool_entries 45.0");
+            assertThat(app.metrics().body()).contains("ijwi_sms_spool_entries 45.0");
 
             cutOff(app, name, false);
             long stored = 0;

@@ -20,9 +20,13 @@ public final class Accounts {
     public record Session(User user, String csrfToken) {
     }
 
+    private static final String SETUP_USED = "this setup link has expired or was already used";
+
+    private final Jdbi jdbi;
     private final UserDao users;
 
     public Accounts(Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
     }
 
@@ -72,6 +76,12 @@ public final class Accounts {
 
     /** Creates a user; the message of the exception names what is wrong. */
     public long add(String username, String password, Role role, List<String> districts) {
+        String name = checked(username, password, role, districts);
+        return users.add(name, Passwords.hash(password), role, districts);
+    }
+
+    /** The username as stored, once the new user's name, password, role and districts are acceptable. */
+    private String checked(String username, String password, Role role, List<String> districts) {
         String name = username == null ? "" : username.strip().toLowerCase();
         if (!name.matches("[a-z0-9][a-z0-9._-]{1,39}")) {
             throw new IllegalArgumentException("username '" + username + "' must be 2-40 of a-z 0-9 . _ - "
@@ -90,7 +100,7 @@ public final class Accounts {
         if (users.account(name).isPresent()) {
             throw new IllegalArgumentException("user '" + name + "' already exists");
         }
-        return users.add(name, Passwords.hash(password), role, districts);
+        return name;
     }
 
     /** A new API token for the user; only its hash is kept. */
@@ -128,15 +138,26 @@ public final class Accounts {
                 && users.setupTokenValid(RandomSecrets.sha256(token)) > 0;
     }
 
-    /** Creates the first admin with the setup token, which then stops working. */
+    /**
+     * Creates the first admin with the setup token, which is used up in the same transaction: of parallel
+     * posts with the link, one creates an admin and the others are refused.
+     */
     public User completeSetup(String token, String username, String password) {
         if (!setupTokenValid(token)) {
-            throw new IllegalArgumentException("this setup link has expired or was already used");
+            throw new IllegalArgumentException(SETUP_USED);
         }
-        long id = add(username, password, Role.ADMIN, List.of());
-        users.useSetupToken(RandomSecrets.sha256(token));
-        return user(id, username.strip().toLowerCase(), "admin");
+        String name = checked(username, password, Role.ADMIN, List.of());
+        String hash = Passwords.hash(password);
+        long id = jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            if (!dao.useSetupToken(RandomSecrets.sha256(token))) {
+                throw new IllegalArgumentException(SETUP_USED);
+            }
+            return dao.add(name, hash, Role.ADMIN, List.of());
+        });
+        return user(id, name, "admin");
     }
+
 
     private User user(long id, String username, String role) {
         return new User(id, username, Role.of(role).orElseThrow(), new HashSet<>(users.districts(id)));

@@ -7,8 +7,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Slows password guessing: after 5 failed logins for a username, or 20 from an address, within 15 minutes,
- * further attempts are refused until the window passes. Per instance (in memory); a success clears the user.
+ * Slows password guessing: after 5 failed logins for a username within 15 minutes, further attempts for it are
+ * refused until the window passes. After 20 failures from one address, its wrong guesses are answered "too many
+ * attempts", but the right password still signs in: many people may share one address (an office behind NAT),
+ * and one of them guessing must not lock out the rest. Per instance (in memory); a success clears the user.
  */
 public final class LoginThrottle {
 
@@ -20,8 +22,14 @@ public final class LoginThrottle {
             .maximumSize(100_000)
             .build();
 
-    public boolean blocked(String username, String address) {
-        return count("u:" + username) >= PER_USER || count("a:" + address) >= PER_ADDRESS;
+    /** Refused whatever the password: too many recent failures for this username. */
+    public boolean userLocked(String username) {
+        return count("u:" + username) >= PER_USER;
+    }
+
+    /** Too many recent failures from this address: a wrong password gets "too many attempts", a right one in. */
+    public boolean addressLimited(String address) {
+        return count("a:" + address) >= PER_ADDRESS;
     }
 
     public void failed(String username, String address) {

@@ -97,8 +97,18 @@ public interface UserDao {
     @SqlUpdate("INSERT INTO setup_token (token_hash, expires_at) VALUES (:hash, now() + interval '24 hours')")
     void addSetupToken(@Bind("hash") byte[] tokenHash);
 
-    @SqlUpdate("DELETE FROM setup_token WHERE token_hash = :hash AND expires_at > now()")
-    int useSetupToken(@Bind("hash") byte[] tokenHash);
+    /**
+     * Uses the setup link up: when this token is live, every setup token goes (a second instance may have
+     * printed its own) and true is returned. Of posts racing with any tokens, the first to commit wins; the
+     * others wait on its row locks and then find nothing to delete.
+     */
+    @SqlQuery("""
+            WITH used AS (
+                DELETE FROM setup_token
+                WHERE EXISTS (SELECT 1 FROM setup_token t WHERE t.token_hash = :hash AND t.expires_at > now())
+                RETURNING token_hash, expires_at)
+            SELECT count(*) > 0 FROM used WHERE token_hash = :hash AND expires_at > now()""")
+    boolean useSetupToken(@Bind("hash") byte[] tokenHash);
 
     @SqlQuery("SELECT count(*) FROM setup_token WHERE token_hash = :hash AND expires_at > now()")
     long setupTokenValid(@Bind("hash") byte[] tokenHash);

@@ -1,34 +1,28 @@
 package rw.ijwi.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Supplier;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import picocli.CommandLine;
 
 import rw.ijwi.Config;
+import rw.ijwi.audit.AuditLog;
+import rw.ijwi.dashboard.ReportsCsv;
 import rw.ijwi.db.Database;
-import rw.ijwi.feedback.ReportDao;
+import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.feedback.Period;
+import rw.ijwi.geo.Geography;
 
-/** `export reports`: the stored reports as CSV on standard output; never a phone number or its hash. */
+/**
+ * `export reports`: the stored reports as CSV on standard output, by the web export's own path (ReportsCsv):
+ * audited, formulas neutralised, never a phone number or its hash. Days are Rwanda's, whatever the server's zone.
+ */
 @CommandLine.Command(name = "export", description = "Export data as CSV on standard output.",
         subcommands = {ExportCommand.Reports.class})
 public final class ExportCommand implements Runnable {
-
-    /** Days are Rwanda's days (Central Africa Time), whatever the server's zone. */
-    public static final ZoneId RWANDA = ZoneId.of("Africa/Kigali");
-    static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    static final String[] HEADER = {"ref", "created_at", "channel", "district", "sector", "service", "gap",
-        "language", "comment", "quote_consent"};
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,23 +57,14 @@ public final class ExportCommand implements Runnable {
             if (last.isBefore(first)) {
                 throw new CliError("export reports: --to " + to + " is before --from " + from);
             }
-            OffsetDateTime start = first.atStartOfDay(RWANDA).toOffsetDateTime();
-            OffsetDateTime end = last.plusDays(1).atStartOfDay(RWANDA).toOffsetDateTime();
             PrintWriter out = spec.commandLine().getOut();
             try (Database database = Database.openMigrated(config.get())) {
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-                database.jdbi().onDemand(ReportDao.class).export(start, end, row -> {
-                    try {
-                        csv.printRecord(row.ref(), TIME.format(row.createdAt().atZoneSameInstant(RWANDA)),
-                                row.channel(), row.district(), row.sector(), row.service(), row.gap(), row.language(),
-                                row.comment(), row.quoteConsent());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                csv.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                var jdbi = database.jdbi();
+                List<String> districts = Geography.load(jdbi).districts().stream().map(d -> d.name()).toList();
+                // Audited as the web export is: who ran it on the server, and what they took.
+                new ReportsCsv(jdbi.onDemand(AggregateDao.class), jdbi.onDemand(AuditLog.class))
+                        .export("cli:" + System.getProperty("user.name", "?"), null, new Period(first, last),
+                                districts, true, out);
             }
         }
 
@@ -88,10 +73,14 @@ public final class ExportCommand implements Runnable {
                 return fallback;
             }
             try {
-                return LocalDate.parse(value);
+                LocalDate day = LocalDate.parse(value);
+                if (day.getYear() >= 2000 && day.getYear() <= 9998) {
+                    return day;
+                }
             } catch (DateTimeParseException e) {
-                throw new CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
+                // named below
             }
+            throw new CliError("export reports: " + option + " '" + value + "' is not a date like 2026-11-28");
         }
     }
 }

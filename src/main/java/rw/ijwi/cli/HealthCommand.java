@@ -26,7 +26,10 @@ public final class HealthCommand implements java.util.concurrent.Callable<Intege
 
     @Override
     public Integer call() {
-        String url = "http://127.0.0.1:" + config.get().port() + "/health";
+        String bind = config.get().bind();
+        String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]"
+                : bind;
+        String url = "http://" + host + ":" + config.get().port() + "/health";
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),

@@ -10,6 +10,7 @@ import rw.ijwi.db.Database;
 import rw.ijwi.privacy.ProcessingRecord;
 import rw.ijwi.privacy.KeyRotation;
 import rw.ijwi.privacy.RetentionDao;
+import rw.ijwi.privacy.Scrubber;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.sms.Spool;
 
@@ -43,7 +44,7 @@ public final class PrivacyCommand implements Runnable {
             Config settings = config.get();
             try (Database database = Database.openMigrated(settings)) {
                 spec.commandLine().getOut().print(new ProcessingRecord(database.jdbi(), settings)
-                        .markdown(LocalDate.now(ExportCommand.RWANDA)));
+                        .markdown(LocalDate.now(rw.ijwi.feedback.Period.RWANDA)));
             }
         }
     }
@@ -63,7 +64,10 @@ public final class PrivacyCommand implements Runnable {
         public void run() {
             Config settings = config.get();
             try (Database database = Database.openMigrated(settings)) {
-                RetentionDao.Purged purged = database.jdbi().onDemand(RetentionDao.class).purge(settings.retentionDays());
+                RetentionDao.Purged purged;
+                try (Scrubber scrubber = new Scrubber(database.jdbi())) {
+                    purged = scrubber.purge(settings.retentionDays());
+                }
                 spec.commandLine().getOut().println("purged past " + settings.retentionDays() + " days: " + purged);
             }
         }

@@ -33,8 +33,12 @@ public final class ServeCommand implements Runnable {
             stopped.countDown();
         }, "ijwi-shutdown"));
         LOG.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        System.out.println("Paste these callback URLs into Africa's Talking (they carry the webhook token):");
-        System.out.println(app.callbackUrls());
+        // On a terminal the URLs carry the token, ready to paste; into a log (journald, docker logs), which many
+        // more people and backups read than the data dir, they go without it.
+        boolean terminal = System.console() != null;
+        System.out.println("Paste these callback URLs into Africa's Talking" + (terminal
+                ? " (they carry the webhook token):" : ", with the webhook token in place of TOKEN:"));
+        System.out.println(app.callbackUrls(terminal));
         app.setupLink().ifPresent(link -> System.out.println("No dashboard users yet. Create the first administrator "
                 + "(this link works once, for 24 hours):\n  " + link));
         try {

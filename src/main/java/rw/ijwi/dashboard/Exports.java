@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,6 @@ import rw.ijwi.web.Templates;
  * or year: a file leaves the system) for every role, and report rows for admins (all) and coordinators (their districts), never the phone hash.
  */
 public final class Exports {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final Publisher publisher;
     private final AggregateDao aggregates;
@@ -68,35 +65,16 @@ public final class Exports {
         });
     }
 
-    /** GET /export/reports.csv: report rows of the period in the districts the user covers. */
+    /** GET /export/reports.csv: report rows of the period in the districts the user covers (ReportsCsv). */
     public void reports(Context ctx) {
         User user = Templates.user(ctx);
         Period period = SummaryRequest.period(ctx, clock);
         Set<String> districts = user.isAdmin()
                 ? Set.copyOf(publisher.aggregates().geography().districts().stream().map(d -> d.name()).toList())
                 : user.districts();
-        audit.record(user.username(), "export_reports", period.from() + ".." + period.to() + " districts="
-                + (user.isAdmin() ? "all" : String.join(",", new java.util.TreeSet<>(districts))), ctx.ip());
-        csv(ctx, "reports.csv", List.of("ref", "created_at", "channel", "district", "sector", "service", "gap",
-                "language", "comment", "quote_consent"), printer -> {
-                    aggregates.eachReport(period.start(), period.end(), districts.toArray(String[]::new), row -> {
-                        try {
-                            printer.printRecord(row.ref(), TIME.format(row.createdAt().atZoneSameInstant(Period.RWANDA)),
-                                    row.channel(), row.district(), row.sector(), row.service(), row.gap(),
-                                    row.language(), inert(row.comment()), row.quoteConsent());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                });
-    }
-
-    /** A comment a spreadsheet will not run as a formula (a leading = + - @ is quoted with an apostrophe). */
-    static String inert(String text) {
-        if (text != null && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        attachment(ctx, "reports.csv");
+        Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+        new ReportsCsv(aggregates, audit).export(user.username(), ctx.ip(), period, districts, user.isAdmin(), out);
     }
 
     /** Writes CSV rows straight to the response. */
@@ -104,9 +82,13 @@ public final class Exports {
         void write(CSVPrinter printer) throws IOException;
     }
 
-    private static void csv(Context ctx, String filename, List<String> header, Rows rows) {
+    private static void attachment(Context ctx, String filename) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+    }
+
+    private static void csv(Context ctx, String filename, List<String> header, Rows rows) {
+        attachment(ctx, filename);
         try {
             Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()

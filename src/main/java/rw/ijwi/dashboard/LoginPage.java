@@ -50,16 +50,20 @@ public final class LoginPage {
             show(ctx, HttpStatus.FORBIDDEN, "error_form_expired");
             return;
         }
-        if (throttle.blocked(username, address)) {
-            audit.record(username, "login_throttled", null, address);
+        // A password typed into the username box must not land in the audit log: only real usernames are named.
+        String named = accounts.dao().account(username).isPresent() ? username : "(unknown user)";
+        if (throttle.userLocked(username)) {
+            audit.record(named, "login_throttled", null, address);
             show(ctx, HttpStatus.TOO_MANY_REQUESTS, "error_too_many_attempts");
             return;
         }
         Optional<User> user = accounts.check(username, ctx.formParam("password"));
         if (user.isEmpty()) {
+            boolean limited = throttle.addressLimited(address);
             throttle.failed(username, address);
-            audit.record(username.length() > 40 ? username.substring(0, 40) : username, "login_failed", null, address);
-            show(ctx, HttpStatus.UNAUTHORIZED, "error_wrong_login");
+            audit.record(named, limited ? "login_throttled" : "login_failed", null, address);
+            show(ctx, limited ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
+                    limited ? "error_too_many_attempts" : "error_wrong_login");
             return;
         }
         throttle.succeeded(username);

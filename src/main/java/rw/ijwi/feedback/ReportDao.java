@@ -61,23 +61,4 @@ public interface ReportDao {
 
     @SqlQuery("SELECT count(*) FROM report")
     long count();
-
-    /** Streams reports created in [from, to) in creation order to the consumer, without holding them all. */
-    @Transaction
-    default void export(OffsetDateTime from, OffsetDateTime to, Consumer<ReportRow> consumer) {
-        try (var rows = exportRows(from, to)) {
-            rows.forEach(consumer);
-        }
-    }
-
-    @SqlQuery("""
-            SELECT r.ref, r.created_at, r.channel, d.name AS district, s.name AS sector, r.service, r.gap, r.language,
-                   r.comment, r.quote_consent
-            FROM report r
-            JOIN district d ON d.id = r.district_id
-            LEFT JOIN sector s ON s.id = r.sector_id
-            WHERE r.created_at >= :from AND r.created_at < :to
-            ORDER BY r.created_at, r.id""")
-    @FetchSize(500)
-    java.util.stream.Stream<ReportRow> exportRows(@Bind("from") OffsetDateTime from, @Bind("to") OffsetDateTime to);
 }

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** Ijwi's meters, exposed in Prometheus text format at /metrics; names say what is counted, never who. */
+/** Ijwi's meters, in Prometheus text format for MetricsServer's /metrics; names say what is counted, never who. */
 public final class Metrics {
 
     private static final String STARTED = "ijwi.metrics.started";
@@ -71,8 +71,8 @@ public final class Metrics {
                 .record(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** GET /metrics */
-    public void scrape(Context ctx) {
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    /** The meters in Prometheus text format (served by MetricsServer). */
+    public String scrape() {
+        return registry.scrape();
     }
 }

@@ -105,6 +105,8 @@ public final class SimulatorPage {
 
     /** This very server, over loopback: the port the request came in on. */
     private static String loopback(Context ctx) {
-        return "http://127.0.0.1:" + ctx.req().getLocalPort();
+        // The address the request came in on: Ijwi may listen on one interface only (IJWI_BIND).
+        String local = ctx.req().getLocalAddr();
+        return "http://" + (local.contains(":") ? "[" + local + "]" : local) + ":" + ctx.req().getLocalPort();
     }
 }

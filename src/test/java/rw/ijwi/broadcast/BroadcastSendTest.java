@@ -94,7 +94,9 @@ class BroadcastSendTest {
                 "segments=1", "encoding=GSM-7", "cost=1800").doesNotContain("Polisi").doesNotContain("+250");
 
         Staff huye = Staff.signIn(app, Role.COORDINATOR, "Huye");
-        assertThat(huye.get(location).statusCode()).isEqualTo(403);
-        assertThat(huye.get(location + "/progress").statusCode()).isEqualTo(403);
+        // Another district's broadcast answers as a missing one would (issue 12): 404, naming no district.
+        assertThat(huye.get(location).statusCode()).isEqualTo(404);
+        assertThat(huye.get(location).body()).doesNotContain("Rusizi");
+        assertThat(huye.get(location + "/progress").statusCode()).isEqualTo(404);
     }
 }

@@ -78,6 +78,9 @@ class ExportCommandTest {
         Run run = export("--from", "2026-13-01");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--from '2026-13-01' is not a date like 2026-11-28");
+        Run extreme = export("--from", "-999999999-01-01");
+        assertThat(extreme.code()).isEqualTo(2);
+        assertThat(extreme.err()).contains("--from '-999999999-01-01' is not a date like 2026-11-28");
         assertThat(run.out()).isEmpty();
     }
 
@@ -86,5 +89,23 @@ class ExportCommandTest {
         Run run = export("--from", "2026-11-02", "--to", "2026-11-01");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--to 2026-11-01 is before --from 2026-11-02");
+    }
+
+    @Test
+    void a_formula_in_a_comment_is_neutralised_and_the_export_is_audited_as_the_web_one_is() {
+        app.database().jdbi().useHandle(h -> h.execute("""
+                INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language, comment, created_at)
+                SELECT '987654', 'sms', '\\x02'::bytea, id, 'police', 'other', 'fr', ?, '2027-03-03 10:00+02'
+                FROM district WHERE name = 'Huye'""", "=HYPERLINK(\"http://evil.example\",\"click\")"));
+        try {
+            Run run = export("--from", "2027-03-03", "--to", "2027-03-03");
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",")
+                    .doesNotContain(",\"=HYPERLINK");
+            assertThat(app.database().count("SELECT count(*) FROM audit_log WHERE action = 'export_reports' "
+                    + "AND username LIKE 'cli:%' AND detail = '2027-03-03..2027-03-03 districts=all'")).isEqualTo(1);
+        } finally {
+            app.database().jdbi().useHandle(h -> h.execute("DELETE FROM report WHERE ref = '987654'"));
+        }
     }
 }

@@ -81,7 +81,7 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/setup", 404, 404, 404, 404, 404),             // no setup token
             Route.of("POST", "/setup", 403, 403, 403, 403, 403),
             Route.of("GET", "/health", 200, 200, 200, 200, 200),
-            Route.of("GET", "/metrics", 200, 200, 200, 200, 200),         // Prometheus: counts, never people
+            Route.of("GET", "/metrics", 404, 404, 404, 404, 404),         // only on IJWI_METRICS_BIND (MetricsTest)
             Route.of("POST", "/at/ussd", 401, 401, 401, 401, 401),          // no webhook token
             Route.of("POST", "/at/ussd/events", 401, 401, 401, 401, 401),
             Route.of("GET", "/", 302, 200, 200, 200, 200),
@@ -122,8 +122,8 @@ class AuthorisationMatrixTest {
             Route.of("GET", "/broadcasts", 302, 403, 200, 200, 200),
             Route.of("POST", "/broadcasts/preview", 401, 403, 400, 400, 400), // empty form: no district
             Route.of("POST", "/broadcasts", 401, 403, 400, 400, 400),         // empty form: no confirmation
-            Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 403, 200, 200),
-            Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 403, 200, 200),
+            Route.of("GET", "/broadcasts/{broadcast}", 302, 403, 404, 200, 200),         // another district's: as missing
+            Route.of("GET", "/broadcasts/{broadcast}/progress", 302, 403, 404, 200, 200),
             Route.of("GET", "/api/v1/summary?period=2025", 401, 200, 200, 200, 200),
             Route.of("GET", "/api/v1/stats", 401, 403, 403, 403, 200),
             Route.of("GET", "/brief?district=Rusizi", 302, 200, 403, 200, 200),

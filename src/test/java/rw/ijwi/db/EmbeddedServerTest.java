@@ -1,10 +1,15 @@
 package rw.ijwi.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +50,45 @@ class EmbeddedServerTest {
             assertThat(language(again)).isEqualTo("fr");
         }
         assertThat(dataDir.resolve("postgres/postgresql.conf")).exists();
+    }
+
+    @Test
+    void every_connection_needs_the_password_kept_in_the_data_dir_where_only_ijwi_reads_it() throws Exception {
+        Config config = Config.from(Map.of("IJWI_DATA_DIR", dataDir.toString()));
+        Path passwordFile = dataDir.resolve(EmbeddedServer.PASSWORD_FILE);
+        try (Database database = Database.open(config, 1)) {
+            assertThat(database.isUp()).isTrue();
+            int port = EmbeddedServer.runningPort(dataDir.resolve("postgres"), EmbeddedServer.password(dataDir))
+                    .orElseThrow();
+            assertThat(Files.getPosixFilePermissions(passwordFile)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf")))
+                    .doesNotContainPattern("(?m)^[^#].*\\btrust\\b").contains("scram-sha-256");
+            for (String password : new String[] {"", "guessed"}) {
+                assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/ijwi",
+                        "postgres", password).close())
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("28P01", "08004"));
+            }
+            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/ijwi", "postgres",
+                    Files.readString(passwordFile).trim()).close();
+
+            // A command and a second instance beside the running server still join it with the file's password.
+            StringWriter err = new StringWriter();
+            assertThat(Main.run(() -> config, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    "migrate")).as(err.toString()).isZero();
+            try (Database second = Database.open(config, 1)) {
+                assertThat(second.isUp()).isTrue();
+            }
+        }
+        // After a restart the server asks for the password from its first connection on.
+        try (Database again = Database.open(config, 1)) {
+            assertThat(again.isUp()).isTrue();
+            int port = EmbeddedServer.runningPort(dataDir.resolve("postgres"), EmbeddedServer.password(dataDir))
+                    .orElseThrow();
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                    "postgres", "").close()).isInstanceOf(SQLException.class);
+        }
     }
 
     @Test

@@ -64,6 +64,8 @@ class DeploymentFilesTest {
         assertThat(ijwi.at("/env_file/0").asText()).isEqualTo("ijwi.env");
         assertThat(ijwi.at("/environment/IJWI_DATABASE_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
         assertThat(ijwi.at("/environment/IJWI_DATABASE_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+        assertThat(ijwi.at("/environment/IJWI_BIND").asText()).as("reachable inside the compose network")
+                .isEqualTo("0.0.0.0");
         assertThat(postgres.at("/environment/POSTGRES_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
         assertThat(ijwi.at("/ports/0").asText()).startsWith("127.0.0.1:");
         List<String> volumes = new ArrayList<>();

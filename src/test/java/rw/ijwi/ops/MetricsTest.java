@@ -1,11 +1,19 @@
 package rw.ijwi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import rw.ijwi.Config;
 import rw.ijwi.testing.TestApp;
 
 /** /metrics speaks Prometheus text: requests per route, USSD hops, the database pool; nothing about people. */
@@ -16,7 +24,7 @@ class MetricsTest {
         try (TestApp app = new TestApp()) {
             app.ussd("m-1", "+250788123987", "");
             app.ussd("m-1", "+250788123987", "2");
-            HttpResponse<String> response = app.get("/metrics");
+            HttpResponse<String> response = app.metrics();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             String text = response.body();
@@ -26,7 +34,7 @@ class MetricsTest {
             assertThat(text).contains("ijwi_sms_outbox_queued 0.0").contains("ijwi_sms_inbound 0.0")
                     .contains("ijwi_sms_outbox_oldest_seconds").contains("ijwi_sms_spool_entries 0.0");
             assertThat(text).doesNotContain("123987").doesNotContain("token");
-            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+            assertThat(app.get("/health").headers().firstValue("X-Request-Id")).isPresent();
         }
     }
 
@@ -38,7 +46,28 @@ class MetricsTest {
                     VALUES ('\\x01'::bytea, 'x', 'test', 'sending', now(), now() - interval '1 hour',
                             now() - interval '10 minutes'),
                            ('\\x02'::bytea, 'x', 'test', 'sending', now(), now(), now())"""));
-            assertThat(app.get("/metrics").body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
+            assertThat(app.metrics().body()).contains("ijwi_sms_outbox_unconfirmed 1.0");
         }
+    }
+
+    @Test
+    void metrics_are_served_on_their_own_loopback_address_and_not_on_the_public_port() throws Exception {
+        try (TestApp app = new TestApp()) {
+            assertThat(app.metrics().statusCode()).isEqualTo(200);
+            assertThat(app.get("/metrics").statusCode()).as("the public port").isEqualTo(404);
+            assertThat(app.apiGet("/metrics").statusCode()).as("even for an admin").isEqualTo(404);
+            InetAddress outside = NetworkInterface.networkInterfaces().filter(i -> !i.getName().startsWith("lo"))
+                    .flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst()
+                    .orElse(null);
+            if (outside != null) {
+                assertThatThrownBy(() -> {
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress(outside, app.app().metricsPort()), 1_000);
+                    }
+                }).as("another interface").isInstanceOf(java.io.IOException.class);
+            }
+        }
+        assertThat(Config.from(Map.of()).metricsBind()).isEqualTo("127.0.0.1");
+        assertThat(Config.from(Map.of()).metricsPort()).isEqualTo(9464);
     }
 }

@@ -60,7 +60,7 @@ class GroupCommitTest {
         assertThat(answeredBeforeStored.get()).as("callbacks answered before their row was readable").isZero();
         assertThat(database.count("SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATXid_group_%'"))
                 .isEqualTo(callbacks - callbacks / 10);
-        String metrics = app.get("/metrics").body();
+        String metrics = app.metrics().body();
         assertThat(metrics).contains("ijwi_sms_group_callbacks_sum " + callbacks + ".0")
                 .contains("ijwi_sms_group_wait_seconds_count " + callbacks + "\n");
     }

@@ -36,6 +36,7 @@ public final class ChildServer implements AutoCloseable {
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), "rw.ijwi.Main", "serve");
             Map<String, String> env = builder.environment();
             env.put("IJWI_PORT", String.valueOf(port));
+            env.put("IJWI_METRICS_PORT", "0");
             env.put("IJWI_DATABASE_URL", database.url());
             env.put("IJWI_DATABASE_USER", database.user());
             env.put("IJWI_DATA_DIR", Files.createTempDirectory("ijwi-child").toString());

@@ -49,6 +49,7 @@ public final class TestApp implements AutoCloseable {
         this.workers = workers;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("IJWI_PORT", "0");
+        env.put("IJWI_METRICS_PORT", "0");
         env.put("IJWI_DATABASE_URL", database.url());
         env.put("IJWI_DATABASE_USER", database.user());
         env.put("IJWI_DATA_DIR", tempDir().toString());
@@ -98,6 +99,12 @@ public final class TestApp implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         return send(request.build());
+    }
+
+    /** GET /metrics from its own (loopback) address, as Prometheus on the same host would. */
+    public HttpResponse<String> metrics() {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.metricsPort() + "/metrics")).GET()
+                .build());
     }
 
     public HttpResponse<String> get(String path) {
