@@ -89,6 +89,7 @@ import rw.ijwi.ussd.Renderer;
 import rw.ijwi.ussd.UssdActions;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.ussd.UssdService;
+import rw.ijwi.web.ErrorPages;
 import rw.ijwi.web.Gate;
 import rw.ijwi.web.Messages;
 import rw.ijwi.web.SecurityHeaders;
@@ -173,6 +174,7 @@ public final class App implements AutoCloseable {
             Accounts accounts = new Accounts(jdbi);
             AuditLog audit = jdbi.onDemand(AuditLog.class);
             Templates templates = new Templates(Messages.load());
+            ErrorPages errorPages = new ErrorPages(templates);
             boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
             AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
@@ -245,11 +247,11 @@ public final class App implements AutoCloseable {
                     staticFiles.directory = "/static";
                     staticFiles.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 });
-                cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
-                        ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage()));
+                // Pages answer in the layout and the reader's language; the API and webhooks in plain text.
+                cfg.routes.exception(HttpResponseException.class, errorPages::refused);
                 cfg.routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), SafeErrors.describe(e));
-                    ctx.status(500).contentType("text/plain; charset=utf-8").result("internal error");
+                    errorPages.failed(ctx);
                 });
 
                 // Public, provider-facing webhooks: token first, nothing parsed without it.

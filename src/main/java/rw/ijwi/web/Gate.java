@@ -56,8 +56,9 @@ public final class Gate implements Handler {
         }
         if (user.isEmpty()) {
             if (ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")) {
-                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
-                        HttpStatus.FOUND);
+                // The whole address, query included: /brief?district=Rusizi comes back to the same brief.
+                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(Templates.here(ctx),
+                        java.nio.charset.StandardCharsets.UTF_8), HttpStatus.FOUND);
                 ctx.skipRemainingHandlers();
                 return;
             }
