@@ -174,7 +174,6 @@ public final class App implements AutoCloseable {
             Accounts accounts = new Accounts(jdbi);
             AuditLog audit = jdbi.onDemand(AuditLog.class);
             Templates templates = new Templates(Messages.load());
-            ErrorPages errorPages = new ErrorPages(templates);
             boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
             LoginPage login = new LoginPage(accounts, new LoginThrottle(), audit, templates, secureCookies);
             AggregateDao aggregateDao = jdbi.onDemand(AggregateDao.class);
@@ -188,6 +187,7 @@ public final class App implements AutoCloseable {
             Exports exports = new Exports(publisher, aggregateDao, audit, clock);
             DropoffPage dropoff = new DropoffPage(aggregateDao, templates, clock);
             Gate gate = new Gate(accounts);
+            ErrorPages errorPages = new ErrorPages(templates, gate);
             CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);

@@ -14,9 +14,11 @@ import io.javalin.http.HttpResponseException;
 public final class ErrorPages {
 
     private final Templates templates;
+    private final Gate gate;
 
-    public ErrorPages(Templates templates) {
+    public ErrorPages(Templates templates, Gate gate) {
         this.templates = templates;
+        this.gate = gate;
     }
 
     /** A refusal thrown by a handler or the gate (400, 401, 403, 404 ...), with its reason. */
@@ -43,6 +45,7 @@ public final class ErrorPages {
     }
 
     private void render(Context ctx, int status, String reason) {
+        gate.identify(ctx);
         String key = "error_" + (templates.messages().get("en", "error_" + status).equals("error_" + status)
                 ? (status >= 500 ? 500 : 400) : status);
         Chrome chrome = templates.chrome(ctx, key, "");

@@ -79,6 +79,20 @@ public final class Gate implements Handler {
         ctx.attribute(USER, user.get());
     }
 
+    /**
+     * Who is asking, where no route ran the gate (an address with no page: the 404 page still shows the reader's
+     * menu). Only reads the session; it never lets anything through.
+     */
+    public void identify(Context ctx) {
+        if (ctx.attribute(USER) != null || ctx.cookie(SESSION_COOKIE) == null) {
+            return;
+        }
+        accounts.session(ctx.cookie(SESSION_COOKIE)).ifPresent(s -> {
+            ctx.attribute(USER, s.user());
+            ctx.attribute(CSRF, s.csrfToken());
+        });
+    }
+
     static boolean changesState(Context ctx) {
         String method = ctx.method().name();
         return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");

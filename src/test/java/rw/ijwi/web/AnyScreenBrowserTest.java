@@ -108,7 +108,6 @@ class AnyScreenBrowserTest {
                     checked++;
                 }
             }
-            browser.find(By.cssSelector("header form.logout"));
             browser.go("/login");
             browser.driver().manage().deleteAllCookies();
         }
@@ -139,9 +138,15 @@ class AnyScreenBrowserTest {
     void the_skip_link_appears_on_focus_and_leads_to_the_content() {
         browser.size(Browser.LAPTOP);
         browser.go("/login");
-        browser.find(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
         var skip = browser.find(By.cssSelector("a.skip"));
+        assertThat(browser.number("return document.querySelector('a.skip').getBoundingClientRect().bottom"))
+                .as("hidden above the page until focused").isLessThanOrEqualTo(0);
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.number("return document.activeElement === document.querySelector('a.skip') ? 1 : 0"))
+                .as("the first Tab reaches the skip link").isEqualTo(1);
         assertThat(skip.getText()).isEqualTo("Skip to content");
+        assertThat(browser.number("return document.querySelector('a.skip').getBoundingClientRect().top"))
+                .as("shown once focused").isGreaterThanOrEqualTo(0);
         assertThat(skip.getAttribute("href")).endsWith("#content");
         assertThat(browser.find(By.id("content")).getTagName()).isEqualTo("main");
     }
