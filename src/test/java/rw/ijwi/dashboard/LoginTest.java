@@ -132,7 +132,7 @@ class LoginTest {
         assertThat(LoginPage.safeNext("/\\evil.example")).isEqualTo("/");
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"/\t/evil.example", "/%09/evil.example", "/%2509/evil.example", "/%2F/evil.example",
             "/%2f%2fevil.example", "/%5Cevil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example",
             "/\u3000/evil.example", "/\u00a0/evil.example", "/\u0000/evil.example", "\t//evil.example",
