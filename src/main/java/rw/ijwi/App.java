@@ -91,6 +91,7 @@ import rw.ijwi.ussd.UssdActions;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.ussd.UssdService;
 import rw.ijwi.web.ClientAddress;
+import rw.ijwi.web.ErrorPages;
 import rw.ijwi.web.Gate;
 import rw.ijwi.web.Messages;
 import rw.ijwi.web.SecurityHeaders;
@@ -193,6 +194,7 @@ public final class App implements AutoCloseable {
             Exports exports = new Exports(publisher, aggregateDao, audit, clock);
             DropoffPage dropoff = new DropoffPage(aggregateDao, templates, clock);
             Gate gate = new Gate(accounts);
+            ErrorPages errorPages = new ErrorPages(templates, gate);
             CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
@@ -257,11 +259,11 @@ public final class App implements AutoCloseable {
                     staticFiles.directory = "/static";
                     staticFiles.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 });
-                cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
-                        ctx.status(e.getStatus()).contentType("text/plain; charset=utf-8").result(e.getMessage()));
+                // Pages answer in the layout and the reader's language; the API and webhooks in plain text.
+                cfg.routes.exception(HttpResponseException.class, errorPages::refused);
                 cfg.routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), SafeErrors.describe(e));
-                    ctx.status(500).contentType("text/plain; charset=utf-8").result("internal error");
+                    errorPages.failed(ctx);
                 });
 
                 // Public, provider-facing webhooks: token first, nothing parsed without it.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.SameSite;
 
 import rw.ijwi.audit.AuditLog;
@@ -15,6 +16,7 @@ import rw.ijwi.auth.User;
 import rw.ijwi.security.Keys;
 import rw.ijwi.web.Chrome;
 import rw.ijwi.web.Gate;
+import rw.ijwi.web.LocalPath;
 import rw.ijwi.web.Templates;
 
 /** Sign in, sign out, and the one-time setup of the first admin. */
@@ -87,8 +89,7 @@ public final class LoginPage {
     public void setupForm(Context ctx) {
         String token = ctx.queryParam("token");
         if (!accounts.setupTokenValid(token)) {
-            ctx.status(HttpStatus.NOT_FOUND).result("This setup link has expired or was already used.");
-            return;
+            throw new NotFoundResponse("This setup link has expired or was already used.");
         }
         showSetup(ctx, HttpStatus.OK, token, null);
     }
@@ -101,8 +102,7 @@ public final class LoginPage {
             return;
         }
         if (!accounts.setupTokenValid(token)) {
-            ctx.status(HttpStatus.NOT_FOUND).result("This setup link has expired or was already used.");
-            return;
+            throw new NotFoundResponse("This setup link has expired or was already used.");
         }
         String password = ctx.formParam("password");
         if (password == null || !password.equals(ctx.formParam("repeat"))) {
@@ -157,12 +157,12 @@ public final class LoginPage {
         return new Cookie(Gate.SESSION_COOKIE, value, "/", maxAge, secureCookies, true, null, SameSite.STRICT);
     }
 
-    /** Only a path on this site: never "//host" or "https://...", which would send the user elsewhere. */
+    /** Only a plain path on this site (see LocalPath), never back to the login or logout itself. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.length() > 200
-                || next.startsWith("/login") || next.startsWith("/logout")) {
+        String path = LocalPath.orRoot(next);
+        if (path.startsWith("/login") || path.startsWith("/logout")) {
             return "/";
         }
-        return next;
+        return path;
     }
 }

@@ -48,6 +48,10 @@ public final class OverviewPage {
     public void show(Context ctx) {
         Chrome chrome = templates.chrome(ctx, "overview", "overview");
         Period period = SummaryRequest.period(ctx, clock);
+        if (publisher.releases().noReportsYet()) {
+            templates.render(ctx, "overview_empty.jte", chrome, Map.of());
+            return;
+        }
         var geography = publisher.aggregates().geography();
         Audience audience = Audience.of(Templates.user(ctx));
         // A coordinator lands on their own district (exact counts); "All" (district=) is the country's release.

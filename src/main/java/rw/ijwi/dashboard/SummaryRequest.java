@@ -83,11 +83,17 @@ public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<St
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse("bad date " + name + "='" + value + "': use YYYY-MM-DD");
         }
+        // ISO allows years such as +999999999, where the week and month arithmetic overflows (a 500, issue 12).
+        if (day.getYear() < 1900 || day.getYear() > 9999) {
+            throw new BadRequestResponse("bad date " + name + "='" + value + "': use YYYY-MM-DD, years 1900 to 9999");
+        }
+        return day;
     }
 
     /** The dimensions the answer involves: groupBy and filters together. */

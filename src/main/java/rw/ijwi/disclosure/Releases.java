@@ -71,6 +71,11 @@ public final class Releases {
         return dao.firstReportDay().map(YearMonth::from).filter(m -> !m.isAfter(last)).orElse(last);
     }
 
+    /** True on a fresh install: nothing reported yet, so pages say where to start instead of showing zeros. */
+    public boolean noReportsYet() {
+        return dao.firstReportDay().isEmpty();
+    }
+
     /** The release of a month that has ended: stored, or computed and stored now. */
     public Stored month(YearMonth month) {
         if (!Grid.closed(Grid.month(month), today())) {

@@ -15,7 +15,7 @@ public interface FiguresDao {
     record Count(String label, long count) {
     }
 
-    /** Outbound messages created on one day (UTC), by what became of them. */
+    /** Outbound messages created on one day (Kigali time, as every day and time the dashboard shows), by outcome. */
     record Day(LocalDate day, long total, long sent, long failed, long delivered, long undelivered) {
     }
 
@@ -47,7 +47,7 @@ public interface FiguresDao {
     List<Count> failureReasons();
 
     @SqlQuery("""
-            SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) AS total,
+            SELECT (created_at AT TIME ZONE 'Africa/Kigali')::date AS day, count(*) AS total,
                    count(*) FILTER (WHERE state = 'sent') AS sent,
                    count(*) FILTER (WHERE state = 'failed') AS failed,
                    count(*) FILTER (WHERE delivery_status = 'Success') AS delivered,

@@ -56,8 +56,9 @@ public final class Gate implements Handler {
         }
         if (user.isEmpty()) {
             if (ctx.method().name().equals("GET") && !ctx.path().startsWith("/api/")) {
-                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
-                        HttpStatus.FOUND);
+                // The whole address, query included: /brief?district=Rusizi comes back to the same brief.
+                ctx.redirect("/login?next=" + java.net.URLEncoder.encode(Templates.here(ctx),
+                        java.nio.charset.StandardCharsets.UTF_8), HttpStatus.FOUND);
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -76,6 +77,20 @@ public final class Gate implements Handler {
             }
         }
         ctx.attribute(USER, user.get());
+    }
+
+    /**
+     * Who is asking, where no route ran the gate (an address with no page: the 404 page still shows the reader's
+     * menu). Only reads the session; it never lets anything through.
+     */
+    public void identify(Context ctx) {
+        if (ctx.attribute(USER) != null || ctx.cookie(SESSION_COOKIE) == null) {
+            return;
+        }
+        accounts.session(ctx.cookie(SESSION_COOKIE)).ifPresent(s -> {
+            ctx.attribute(USER, s.user());
+            ctx.attribute(CSRF, s.csrfToken());
+        });
     }
 
     static boolean changesState(Context ctx) {

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * The dashboard's words in English and French (and Kinyarwanda labels where they exist), from
- * messages/dashboard.yaml. A missing key shows as the key itself, so it is noticed, never an error page.
+ * The dashboard's words in Kinyarwanda, English and French, from messages/dashboard.yaml: every key must have all
+ * three (start-up fails naming the key and the language otherwise). A key missing altogether shows as the key
+ * itself, so it is noticed, never an error page.
  */
 public final class Messages {
 
-    public static final List<String> LANGUAGES = List.of("en", "fr");
+    public static final List<String> LANGUAGES = List.of("en", "fr", "rw");
 
     private final Map<String, Map<String, String>> texts;
 
@@ -31,20 +32,25 @@ public final class Messages {
             if (in == null) {
                 throw new IllegalStateException("messages/dashboard.yaml is missing from the classpath");
             }
-            Map<String, Map<String, String>> map = new ObjectMapper(new YAMLFactory())
-                    .readValue(in, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
-            for (var entry : map.entrySet()) {
-                for (String language : LANGUAGES) {
-                    if (!entry.getValue().containsKey(language)) {
-                        throw new IllegalStateException("messages/dashboard.yaml: " + entry.getKey() + " has no "
-                                + language + " text");
-                    }
-                }
-            }
-            return new Messages(map);
+            return parse(in, "messages/dashboard.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read messages/dashboard.yaml", e);
         }
+    }
+
+    /** Reads a messages file, failing on the first key that lacks one of the languages (named with the file). */
+    static Messages parse(InputStream in, String source) throws IOException {
+        Map<String, Map<String, String>> map = new ObjectMapper(new YAMLFactory())
+                .readValue(in, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
+        for (var entry : map.entrySet()) {
+            for (String language : LANGUAGES) {
+                String text = entry.getValue() == null ? null : entry.getValue().get(language);
+                if (text == null || text.isBlank()) {
+                    throw new IllegalStateException(source + ": " + entry.getKey() + " has no " + language + " text");
+                }
+            }
+        }
+        return new Messages(map);
     }
 
     public String get(String language, String key) {
@@ -60,7 +66,7 @@ public final class Messages {
         return texts.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
     }
 
-    /** The Kinyarwanda label of a key, when there is one, to show beside the English or French. */
+    /** The Kinyarwanda text of a key, shown beside the English or French of a few terms. */
     public String kinyarwanda(String key) {
         Map<String, String> text = texts.get(key);
         return text == null ? null : text.get("rw");
@@ -82,11 +88,11 @@ public final class Messages {
             return messages.get(language, key);
         }
 
-        /** The text with its Kinyarwanda label, e.g. "District (Akarere)". */
+        /** The text with its Kinyarwanda label, e.g. "District (Akarere)"; in Kinyarwanda just "Akarere". */
         public String tk(String key) {
             String rw = messages.kinyarwanda(key);
             String text = t(key);
-            return rw == null || rw.equalsIgnoreCase(text) ? text : text + " (" + rw + ")";
+            return rw == null || "rw".equals(language) || rw.equalsIgnoreCase(text) ? text : text + " (" + rw + ")";
         }
     }
 }

@@ -27,7 +27,18 @@ public final class Templates {
     /** The chrome for this request: signed-in user and CSRF token (set by the gate), and the chosen language. */
     public Chrome chrome(Context ctx, String titleKey, String active) {
         Messages.Words words = messages.in(language(ctx));
-        return new Chrome(words.t(titleKey), active, ctx.attribute(Gate.USER), ctx.attribute(Gate.CSRF), words);
+        return new Chrome(words.t(titleKey), active, ctx.attribute(Gate.USER), ctx.attribute(Gate.CSRF), words,
+                here(ctx));
+    }
+
+    /**
+     * This request's path and query when it is a plain local path (else "/"): where the language links and a
+     * sign-in return to. A form's answer (POST) has no address of its own to return to, so it gives its path.
+     */
+    public static String here(Context ctx) {
+        String query = ctx.queryString();
+        boolean get = ctx.method().name().equals("GET");
+        return LocalPath.orRoot(ctx.path() + (get && query != null && !query.isEmpty() ? "?" + query : ""));
     }
 
     public void render(Context ctx, String template, Chrome chrome, Map<String, Object> params) {
@@ -38,7 +49,7 @@ public final class Templates {
         ctx.html(out.toString());
     }
 
-    /** en or fr: from ?lang= (remembered in a cookie), else the cookie, else English. */
+    /** en, fr or rw: from ?lang= (remembered in a cookie for a year), else the cookie, else English. */
     public static String language(Context ctx) {
         String asked = ctx.queryParam("lang");
         if (asked != null && Messages.LANGUAGES.contains(asked)) {

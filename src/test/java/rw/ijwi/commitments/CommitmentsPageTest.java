@@ -79,7 +79,7 @@ class CommitmentsPageTest {
                 Map.of("notedOn", "2026-11-20", "note", "Budget line seen in the district plan")).statusCode())
                 .isEqualTo(303);
         String detail = rusizi.get("/commitments/" + id).body();
-        assertThat(detail).contains("In progress").contains("2026-11-20").contains("Budget line seen in the district plan");
+        assertThat(detail).contains("In progress").contains("20 Nov 2026").contains("Budget line seen in the district plan");
         assertThat(app.database().count("SELECT count(*) FROM audit_log WHERE username = '" + rusizi.username()
                 + "' AND action IN ('commitment_updated', 'commitment_note_added') AND detail LIKE 'id=" + id + " %'"))
                 .isEqualTo(2);

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import rw.ijwi.auth.Role;
 import rw.ijwi.testing.Staff;
@@ -128,6 +130,46 @@ class LoginTest {
         assertThat(LoginPage.safeNext("https://evil.example")).isEqualTo("/");
         assertThat(LoginPage.safeNext("//evil.example")).isEqualTo("/");
         assertThat(LoginPage.safeNext("/\\evil.example")).isEqualTo("/");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"/\t/evil.example", "/%09/evil.example", "/%2509/evil.example", "/%2F/evil.example",
+            "/%2f%2fevil.example", "/%5Cevil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example",
+            "/\u3000/evil.example", "/\u00a0/evil.example", "/\u0000/evil.example", "\t//evil.example",
+            " /brief", "javascript:alert(1)", "http:/evil.example", "https:evil.example", "evil.example",
+            "/%", "/%ZZ", "", "/brief?x=\t", "/brief#\\evil"})
+    void a_next_that_a_browser_could_read_as_another_site_goes_to_the_overview(String next) {
+        assertThat(LoginPage.safeNext(next)).isEqualTo("/");
+    }
+
+    @Test
+    void a_signed_out_visit_to_a_page_with_a_query_lands_on_the_same_page_and_query_after_sign_in() {
+        String username = Staff.create(app, Role.VIEWER);
+        Staff staff = Staff.anonymous(app);
+        HttpResponse<String> visit = staff.get("/brief?district=Rusizi&period=2026-10");
+        assertThat(visit.statusCode()).isEqualTo(302);
+        String login = visit.headers().firstValue("Location").orElseThrow();
+        assertThat(login).isEqualTo("/login?next=%2Fbrief%3Fdistrict%3DRusizi%26period%3D2026-10");
+        HttpResponse<String> form = staff.get(login);
+        assertThat(form.body()).contains("name=\"next\" value=\"/brief?district=Rusizi&amp;period=2026-10\"");
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> signedIn = staff.postRaw("/login", Map.of("_csrf", csrf, "username", username,
+                "password", Staff.PASSWORD, "next", "/brief?district=Rusizi&period=2026-10"));
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/brief?district=Rusizi&period=2026-10");
+    }
+
+    @Test
+    void a_tab_hidden_in_next_sends_the_browser_to_the_overview_not_to_another_site() {
+        String username = Staff.create(app, Role.VIEWER);
+        Staff staff = Staff.anonymous(app);
+        HttpResponse<String> form = staff.get("/login?next=%2F%09%2Fevil.example");
+        assertThat(form.body()).contains("name=\"next\" value=\"/\"");
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> signedIn = staff.postRaw("/login", Map.of("_csrf", csrf, "username", username,
+                "password", Staff.PASSWORD, "next", "/\t/evil.example"));
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
     }
 
     @Test

@@ -63,7 +63,7 @@ class WorkflowBrowserTest {
         browser.waitForText(By.id("notes"), "Announced at the district dialogue");
         browser.go("/commitments?district=Rusizi");
         String table = browser.waitUntil(By.id("commitments")).getText();
-        assertThat(table).contains("National Police", "Two officers at Bugarama station", "2027-03-31", "Pledged");
+        assertThat(table).contains("National Police", "Two officers at Bugarama station", "31 Mar 2027", "Pledged");
         browser.screenshot("03-commitments-list");
         assertThat(app.database().count("SELECT count(*) FROM commitment_note")).isEqualTo(1);
     }

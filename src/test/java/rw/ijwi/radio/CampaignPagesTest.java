@@ -79,7 +79,7 @@ class CampaignPagesTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<td class=\"num\">2</td>", "<td class=\"num\">1</td>",
                 "id=\"voters\">3<", "id=\"comments\">1<", "href=\"/radio/" + id + "/live\"", "On air",
-                "<td class=\"num\">12</td><td>2026-12-01 19:10</td><td>2026-12-01 19:10</td>")
+                "<td class=\"num\">12</td><td>1 Dec 2026 19:10 CAT</td><td>1 Dec 2026 19:10 CAT</td>")
                 .doesNotContain("<b>bold</b>");
         assertThat(viewer.get("/campaigns").body()).contains("href=\"/campaigns/" + id + "\"");
     }

@@ -29,6 +29,17 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** The screens of issue 11: a small laptop and a phone. */
+    public static final Size LAPTOP = new Size(1366, 768);
+    public static final Size PHONE = new Size(390, 844);
+
+    /** A viewport size in CSS pixels. */
+    public record Size(int width, int height) {
+        @Override
+        public String toString() {
+            return width + "x" + height;
+        }
+    }
 
     private final TestApp app;
     private final Path profile;
@@ -73,6 +84,32 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Makes the page's viewport (what window.innerWidth and innerHeight report) this size, correcting for the
+     * window's frame, so a test sees what a phone or a laptop of that size would show.
+     */
+    public Browser size(Size size) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.width(), size.height()));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long innerWidth = number("return window.innerWidth");
+            long innerHeight = number("return window.innerHeight");
+            if (innerWidth == size.width() && innerHeight == size.height()) {
+                break;
+            }
+            var outer = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    (int) (outer.getWidth() + size.width() - innerWidth),
+                    (int) (outer.getHeight() + size.height() - innerHeight)));
+        }
+        return this;
+    }
+
+    /** Runs a script that answers a number, e.g. "return document.documentElement.scrollWidth". */
+    public long number(String script) {
+        Object value = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+        return ((Number) value).longValue();
+    }
+
     /** Opens a path of the app, e.g. "/commitments". */
     public Browser go(String path) {
         driver.get("http://127.0.0.1:" + app.port() + path);
@@ -85,7 +122,8 @@ public final class Browser implements AutoCloseable {
         find(By.name("username")).sendKeys(username);
         find(By.name("password")).sendKeys(Staff.PASSWORD);
         clickAndLoad(By.cssSelector("form[action='/login'] button[type=submit]"));
-        waitUntil(By.cssSelector("header form.logout"));
+        // Present, not visible: on a phone the sign-out button sits in the collapsed menu.
+        settled().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header form.logout")));
         return this;
     }
 
