@@ -49,7 +49,7 @@ public final class BriefPage {
     }
 
     /** How many commitments fit on the page. */
-    static final int COMMITMENTS = 7;
+    static final int COMMITMENTS = 6;
 
     private final Publisher publisher;
     private final AggregateDao aggregates;
