@@ -208,15 +208,18 @@ public final class BriefPage {
         return lines;
     }
 
-    /** Sectors shown exactly, largest first; the "&lt;k" ones named together on one line. */
+    /**
+     * Sectors with a figure, largest first; those that may be zero (under k in each month: "&lt;k" for a month,
+     * "0-12" for a quarter) are named together, one line per label, so they do not fill the page.
+     */
     private static void sectors(Chrome chrome, Figures figures, String district, Map<String, Object> params) {
         List<Map.Entry<String, Figures.Count>> shown = new ArrayList<>();
-        List<String> small = new ArrayList<>();
+        Map<String, List<String>> small = new LinkedHashMap<>();
         for (String sector : figures.sectors(district)) {
             Figures.Count c = figures.sector(district, sector);
             String name = Counts.UNKNOWN_SECTOR.equals(sector) ? chrome.t("sector_unknown") : sector;
-            if (c.state() == Figures.State.SMALL) {
-                small.add(name);
+            if (!c.exact() && c.lo() == 0) {
+                small.computeIfAbsent(figures.shown(c), x -> new ArrayList<>()).add(name);
             } else {
                 shown.add(Map.entry(name, c));
             }
@@ -225,8 +228,10 @@ public final class BriefPage {
                 .thenComparing(e -> e.getValue().exact() ? -e.getValue().value() : -e.getValue().lo()));
         params.put("sectors", shown.stream().map(e -> new Line(e.getKey(), figures.shown(e.getValue()), "", ""))
                 .toList());
-        params.put("smallSectors", small.isEmpty() ? "" : chrome.t("brief_sectors_small")
-                .replace("{k}", String.valueOf(figures.suppressBelow())).replace("{names}", String.join(", ", small)));
+        List<String> lines = new ArrayList<>();
+        small.forEach((label, names) -> lines.add(chrome.t("brief_sectors_small").replace("{label}", label)
+                .replace("{names}", String.join(", ", names))));
+        params.put("smallSectors", String.join("; ", lines));
     }
 
     private Chart trend(Chrome chrome, Grid.Cell cell, YearMonth first, String district, Released released, int k) {

@@ -133,8 +133,10 @@ class BriefBrowserTest {
                 try (PDDocument document = Loader.loadPDF(bytes)) {
                     String text = new PDFTextStripper().getText(document);
                     assertThat(document.getNumberOfPages()).as(name).isEqualTo(1);
-                    assertThat(text).as(name).contains("Rusizi").contains("At the station")
-                            .contains("Two trained officers");
+                    assertThat(text).as(name).contains("Rusizi").contains("Two trained officers");
+                    if (period.equals("2026-11")) {
+                        assertThat(text).as(name).contains("At the station");
+                    }
                     if (lang.equals("fr")) {
                         assertThat(text).as(name).doesNotContain("hidden").contains("Méthode");
                     }
