@@ -3,7 +3,6 @@ package rw.ijwi.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -196,9 +195,5 @@ class BriefBrowserTest {
             browser.go("/dropoff");
             browser.screenshot("dropoff-funnel-" + size.getWidth());
         }
-    }
-
-    static Path screenshots() {
-        return Browser.SCREENSHOTS;
     }
 }
