@@ -69,6 +69,17 @@ public interface CommitmentDao {
     @SqlQuery("SELECT code FROM gap ORDER BY position")
     List<String> gaps();
 
+    /** When each commitment of a district was made (the brief sets reports before it against reports since). */
+    @SqlQuery("""
+            SELECT c.id, c.created_at FROM commitment c JOIN district d ON d.id = c.district_id
+            WHERE d.name = :district""")
+    @RegisterConstructorMapper(Made.class)
+    List<Made> madeIn(@Bind("district") String district);
+
+    /** A commitment's id and the moment it was recorded. */
+    record Made(long id, java.time.OffsetDateTime createdAt) {
+    }
+
     /** A dated note on a commitment. */
     record Note(long id, LocalDate notedOn, String note, String author) {
     }

@@ -23,6 +23,15 @@ public final class DropoffPage {
     public record Line(String outcome, String screen, long count, String share) {
     }
 
+    /** One step of the funnel: a screen, the sessions that reached it, and those that went on to the next. */
+    public record Step(String screen, long reached, long continued, double width, String shareOfAll,
+            String shareContinued) {
+    }
+
+    /** The report flow's screens in order (menus/main.yaml, then menus/report.yaml); "thanks" ends a report. */
+    static final List<String> FLOW = List.of("welcome", "consent", "district", "sector", "service", "gap", "comment",
+            "quote", "confirm", "thanks");
+
     private final AggregateDao aggregates;
     private final Templates templates;
     private final Clock clock;
@@ -52,7 +61,36 @@ public final class DropoffPage {
         lines.add(new Line(chrome.t("dropoff_completed"), "", completed, share(completed, total)));
         abandoned.forEach((screen, n) -> lines.add(new Line(chrome.t("dropoff_abandoned"), screen, n, share(n, total))));
         lines.add(new Line(chrome.t("dropoff_failed"), "", failed, share(failed, total)));
-        templates.render(ctx, "dropoff.jte", chrome, Map.of("lines", lines, "total", total, "period", period));
+        templates.render(ctx, "dropoff.jte", chrome, Map.of("lines", lines, "total", total, "period", period,
+                "funnel", funnel(ends)));
+    }
+
+    /**
+     * The report flow as a funnel: a session reached every screen of the flow up to the one it ended on (a
+     * completed one reached them all). Sessions that ended outside the flow (hotlines, promises) reached only the
+     * first screen. Counts of sessions, with no place or person.
+     */
+    static List<Step> funnel(List<AggregateDao.SessionEnd> ends) {
+        long[] endedAt = new long[FLOW.size()];
+        long total = 0;
+        for (AggregateDao.SessionEnd end : ends) {
+            total += end.count();
+            int at = "completed".equals(outcome(end.status())) ? FLOW.size() - 1 : FLOW.indexOf(end.lastScreen());
+            endedAt[Math.max(0, at)] += end.count();
+        }
+        long[] reached = new long[FLOW.size()];
+        long running = 0;
+        for (int i = FLOW.size() - 1; i >= 0; i--) {
+            running += endedAt[i];
+            reached[i] = running;
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < FLOW.size(); i++) {
+            long next = i + 1 < FLOW.size() ? reached[i + 1] : reached[i];
+            steps.add(new Step(FLOW.get(i), reached[i], next, total == 0 ? 0 : 100.0 * reached[i] / total,
+                    share(reached[i], total), share(next, reached[i])));
+        }
+        return steps;
     }
 
     /** AT's status words: Success is a completed session, Failed an error; anything else was abandoned. */

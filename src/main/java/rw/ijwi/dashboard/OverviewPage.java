@@ -75,7 +75,9 @@ public final class OverviewPage {
             }
         }
         Figures figures = publisher.figures(period, audience, scope);
-        Dimension time = exact ? Dimension.WEEK : Dimension.MONTH;
+        // Weeks only for exact readers and short windows: a year of weeks is 52 bars too narrow to carry numbers.
+        Dimension time = exact && period.from().plusWeeks(16).isAfter(period.to()) ? Dimension.WEEK : Dimension.MONTH;
+        TileMap.Drawn map = null;
 
         List<Chart> charts = new ArrayList<>();
         String note = "";
@@ -87,53 +89,56 @@ public final class OverviewPage {
             String d = district.get();
             headline = figures.of(Dimension.DISTRICT, d);
             List<String> sectors = figures.sectors(d);
-            charts.add(Chart.horizontal(chrome.t("by_sector") + " · " + d, sectorLabels(chrome, sectors),
+            charts.add(Chart.ranked(chrome.t("by_sector") + " · " + d, sectorLabels(chrome, sectors),
                     sectors.stream().map(s -> figures.sector(d, s)).toList(), null, figures));
             for (Dimension dim : List.of(Dimension.SERVICE, Dimension.GAP, Dimension.CHANNEL)) {
                 List<String> values = figures.values(dim);
-                charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
+                charts.add(Chart.ranked(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
                         values.stream().map(v -> figures.of(Dimension.DISTRICT, d, dim, v)).toList(), null, figures));
             }
             List<String> times = figures.values(time);
-            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
+            charts.add(trend(chrome, period, time, times,
                     times.stream().map(w -> figures.of(Dimension.DISTRICT, d, time, w)).toList(), figures));
         } else if (service.isPresent()) {
             String s = service.get();
             headline = figures.of(Dimension.SERVICE, s);
             List<String> districts = figures.values(Dimension.DISTRICT);
             Period shown = period;
-            charts.add(Chart.horizontal(chrome.t("by_district"), districts,
-                    districts.stream().map(d -> figures.of(Dimension.DISTRICT, d, Dimension.SERVICE, s)).toList(),
+            List<Figures.Count> byDistrict = districts.stream()
+                    .map(d -> figures.of(Dimension.DISTRICT, d, Dimension.SERVICE, s)).toList();
+            charts.add(Chart.ranked(chrome.t("by_district"), districts, byDistrict,
                     districts.stream().map(d -> link(shown, d, null)).toList(), figures));
+            map = map(chrome, districts, byDistrict, figures, period);
             if (exact) {
                 // Service x gap and service x channel are not released (docs/disclosure.md): exact readers only.
                 for (Dimension dim : List.of(Dimension.GAP, Dimension.CHANNEL)) {
                     List<String> values = figures.values(dim);
-                    charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
+                    charts.add(Chart.ranked(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
                             values.stream().map(v -> figures.of(Dimension.SERVICE, s, dim, v)).toList(), null,
                             figures));
                 }
             }
             List<String> times = figures.values(time);
-            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
+            charts.add(trend(chrome, period, time, times,
                     times.stream().map(w -> figures.of(Dimension.SERVICE, s, time, w)).toList(), figures));
         } else {
             headline = figures.total();
             List<String> districts = figures.values(Dimension.DISTRICT);
             Period shown = period;
-            charts.add(Chart.horizontal(chrome.t("by_district"), districts,
-                    districts.stream().map(d -> figures.of(Dimension.DISTRICT, d)).toList(),
+            List<Figures.Count> byDistrict = districts.stream().map(d -> figures.of(Dimension.DISTRICT, d)).toList();
+            charts.add(Chart.ranked(chrome.t("by_district"), districts, byDistrict,
                     districts.stream().map(d -> link(shown, d, null)).toList(), figures));
+            map = map(chrome, districts, byDistrict, figures, period);
             for (Dimension dim : List.of(Dimension.SERVICE, Dimension.GAP, Dimension.CHANNEL)) {
                 List<String> values = figures.values(dim);
-                charts.add(Chart.horizontal(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
+                charts.add(Chart.ranked(chrome.t("by_" + dim.code()), labels(chrome, dim, values),
                         values.stream().map(v -> figures.of(dim, v)).toList(),
                         dim == Dimension.SERVICE ? values.stream().map(v -> link(shown, null, v)).toList() : null,
                         figures));
             }
             List<String> times = figures.values(time);
-            charts.add(Chart.columns(chrome.t("by_" + time.code()), times,
-                    times.stream().map(w -> figures.of(time, w)).toList(), figures));
+            charts.add(trend(chrome, period, time, times, times.stream().map(w -> figures.of(time, w)).toList(),
+                    figures));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("filters", new Filters(period, district.orElse(""), service.orElse(""),
@@ -142,6 +147,9 @@ public final class OverviewPage {
         params.put("exactAll", exact);
         params.put("suppressBelow", figures.suppressBelow());
         params.put("charts", charts);
+        params.put("map", map);
+        params.put("mapCaption", chrome.t("brief_map").replace("{period}",
+                Grid.of(period).map(Grid.Cell::name).orElse(period.label())));
         params.put("note", note);
         params.put("notice", notice);
         params.put("release", exact ? "" : chrome.t("release_note").replace("{period}",
@@ -149,6 +157,41 @@ public final class OverviewPage {
         params.put("periods", publisher.closedPeriods().stream().map(Grid.Cell::name).toList());
         params.put("periodName", Grid.of(period).map(Grid.Cell::name).orElse(""));
         templates.render(ctx, "overview.jte", chrome, params);
+    }
+
+    /**
+     * The trend as columns with their values, or as rows when there are too many periods for columns to carry
+     * their numbers; periods cut by the window's ends are marked partial.
+     */
+    private static Chart trend(Chrome chrome, Period period, Dimension time, List<String> times,
+            List<Figures.Count> counts, Figures figures) {
+        String title = chrome.t("by_" + time.code());
+        String hatched = chrome.t("chart_hatched").replace("{k}", String.valueOf(figures.suppressBelow()));
+        if (times.size() > 24) {
+            return Chart.horizontal(title, times, counts, null, figures);
+        }
+        boolean firstCut = time == Dimension.WEEK ? period.from().getDayOfWeek() != java.time.DayOfWeek.MONDAY
+                : period.from().getDayOfMonth() != 1;
+        boolean lastCut = time == Dimension.WEEK ? period.to().getDayOfWeek() != java.time.DayOfWeek.SUNDAY
+                : !period.to().equals(java.time.YearMonth.from(period.to()).atEndOfMonth());
+        List<Boolean> partial = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            partial.add((i == 0 && firstCut) || (i == times.size() - 1 && lastCut));
+        }
+        String note = partial.contains(true) ? chrome.t("chart_partial") + " · " + hatched : hatched;
+        return Chart.columns(title, times, counts, partial, null, note, figures);
+    }
+
+    /** The tile map of the districts' counts, as the chart beside it shows them. */
+    private static TileMap.Drawn map(Chrome chrome, List<String> districts, List<Figures.Count> counts,
+            Figures figures, Period period) {
+        Map<String, Figures.Count> byName = new LinkedHashMap<>();
+        for (int i = 0; i < districts.size(); i++) {
+            byName.put(districts.get(i), counts.get(i));
+        }
+        String name = Grid.of(period).map(Grid.Cell::name).orElse(period.label());
+        return TileMap.draw(byName, figures::shown, null, chrome.t("brief_map_label").replace("{period}", name),
+                chrome.t("map_hidden").replace("{k}", String.valueOf(figures.suppressBelow())));
     }
 
     static List<String> labels(Chrome chrome, Dimension dim, List<String> codes) {

@@ -121,9 +121,10 @@ class NumbersPagesTest {
     }
 
     @Test
-    void the_overview_draws_svg_bars_and_links_each_district_to_its_sectors() {
+    void the_overview_draws_bars_and_a_map_and_links_each_district_to_its_sectors() {
         String page = admin.get("/").body();
-        assertThat(page).contains("<svg class=\"chart\"").contains("href=\"/?from=").contains("district=Rusizi");
+        assertThat(page).contains("<table class=\"hbars\">").contains("<svg class=\"map\"")
+                .contains("href=\"/?from=").contains("district=Rusizi");
         assertThat(page).doesNotContain("style=");
         assertThat(admin.get("/?district=Rusizi").body()).contains("Reports by sector");
         Staff french = Staff.signIn(app, Role.VIEWER);
