@@ -62,3 +62,7 @@ SELECT fold_report_rollups();
 -- Broadcasts of a commitment go to each subscriber in their language (issue 11): the text per language, when it
 -- differs by language; text keeps the first of them.
 ALTER TABLE broadcast ADD COLUMN texts jsonb;
+
+-- Made-up subscribers (`ijwi seed subscribers`, for measuring a broadcast at size) are marked, so a broadcast's
+-- preview says how many of its recipients are demo numbers. A real JOIN of the same number clears the mark.
+ALTER TABLE sms_subscriber ADD COLUMN demo boolean NOT NULL DEFAULT false;

@@ -15,8 +15,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** Broadcasts, their audience (JOIN subscribers who did not opt out) and how their outbox rows are doing. */
 public interface BroadcastDao {
 
-    /** One subscriber a broadcast goes to: the keyed hash, the encrypted number and the language they joined in. */
-    record Recipient(byte[] phoneHash, byte[] phoneEncrypted, String language) {
+    /**
+     * One subscriber a broadcast goes to: the keyed hash, the encrypted number, the language they joined in, and
+     * whether it is a made-up demo subscriber (`ijwi seed subscribers`).
+     */
+    record Recipient(byte[] phoneHash, byte[] phoneEncrypted, String language, boolean demo) {
     }
 
     /** A broadcast as stored, with its district's name; texts (JSON, by language) when it was worded per language. */
@@ -36,7 +39,7 @@ public interface BroadcastDao {
 
     /** The district's subscribers that may receive SMS, in a fixed order (the preview's fingerprint needs one). */
     @SqlQuery("""
-            SELECT s.phone_hash, s.phone_encrypted, s.language FROM sms_subscriber s
+            SELECT s.phone_hash, s.phone_encrypted, s.language, s.demo FROM sms_subscriber s
             WHERE s.district_id = :district
               AND NOT EXISTS (SELECT 1 FROM sms_opt_out x WHERE x.phone_hash = s.phone_hash)
             ORDER BY s.phone_hash""")

@@ -187,8 +187,9 @@ public final class Broadcasts {
             cost = cost.add(price.multiply(BigDecimal.valueOf((long) count * segments.parts())));
         }
         Long commitmentId = commitment == null ? null : commitment.id();
+        int demo = (int) recipients.stream().filter(BroadcastDao.Recipient::demo).count();
         return new Computed(new Preview(district.id(), district.name(), commitmentId, versions, recipients.size(),
-                price, cost, fingerprint(district.id(), commitmentId, texts, recipients)), recipients);
+                demo, price, cost, fingerprint(district.id(), commitmentId, texts, recipients)), recipients);
     }
 
     /** The text as it will travel: plain quotes and dashes where the SMS alphabet has them; refused when unsendable. */

@@ -9,7 +9,7 @@ import java.util.List;
  * cost. The fingerprint ties a confirmation to exactly these.
  */
 public record Preview(int districtId, String district, Long commitmentId, List<Version> versions, int recipients,
-        BigDecimal price, BigDecimal cost, String fingerprint) {
+        int demoRecipients, BigDecimal price, BigDecimal cost, String fingerprint) {
 
     /** The text one group of subscribers gets: language "" when everyone gets the same text. */
     public record Version(String language, String text, boolean unicode, int units, int segments, int recipients) {

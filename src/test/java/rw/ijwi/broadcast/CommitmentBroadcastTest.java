@@ -87,4 +87,17 @@ class CommitmentBroadcastTest {
         assertThat(page).contains("id=\"no-gateway\"").contains("Queued, not sent").doesNotContain("Still sending");
         assertThat(rusizi.get(location + "/progress").body()).contains("\"gateway\":false").contains("\"queued\":3");
     }
+
+    @Test
+    void a_preview_says_how_many_recipients_are_made_up_demo_subscribers() {
+        String demo = "UPDATE sms_subscriber SET demo = %s WHERE phone_hash = " + Texting.hash("+250788920001");
+        app.database().jdbi().useHandle(h -> h.execute(demo.formatted("true")));
+        try {
+            String page = rusizi.post("/broadcasts/preview", Map.of("district", "Rusizi", "text", "Murakoze.")).body();
+            assertThat(Forms.byId(page, "preview-demo")).isEqualTo("1");
+            assertThat(previewPage).doesNotContain("preview-demo");
+        } finally {
+            app.database().jdbi().useHandle(h -> h.execute(demo.formatted("false")));
+        }
+    }
 }
