@@ -17,7 +17,8 @@
             cell.textContent = String(value);
           }
         });
-        if (!counts.done) {
+        // With no SMS gateway nothing moves until the server is restarted with one: stop asking.
+        if (!counts.done && counts.gateway !== false) {
           setTimeout(update, 3000);
         }
       })

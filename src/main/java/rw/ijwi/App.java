@@ -44,6 +44,7 @@ import rw.ijwi.commitments.CommitmentsApi;
 import rw.ijwi.commitments.CommitmentsPage;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.AggregateDao;
+import rw.ijwi.feedback.Provenance;
 import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.feedback.RollupFolder;
 import rw.ijwi.feedback.ReportDao;
@@ -64,6 +65,8 @@ import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.SimulatorPage;
+import rw.ijwi.simulator.SimulatorSessions;
+import rw.ijwi.simulator.TestReportDao;
 import rw.ijwi.sms.AudienceDao;
 import rw.ijwi.sms.DurableReceiver;
 import rw.ijwi.sms.FiguresDao;
@@ -173,8 +176,9 @@ public final class App implements AutoCloseable {
             ReportDao reports = jdbi.onDemand(ReportDao.class);
             UssdDao ussdDao = jdbi.onDemand(UssdDao.class);
             PhoneHasher hasher = new PhoneHasher(secrets.secretKey());
-            UssdService ussd = new UssdService(engine, renderer, ussdDao, new UssdActions(reports, geography), hasher,
-                    metrics.registry());
+            SimulatorSessions simulated = new SimulatorSessions();
+            UssdService ussd = new UssdService(engine, renderer, ussdDao,
+                    new UssdActions(reports, geography, simulated), hasher, metrics.registry());
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
 
@@ -198,11 +202,13 @@ public final class App implements AutoCloseable {
             CommitmentRegister register = new CommitmentRegister(commitments, geography, audit);
             CommitmentsPage commitmentsPage = new CommitmentsPage(register, templates);
             CommitmentsApi commitmentsApi = new CommitmentsApi(register);
-            ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), geography, audit, templates);
+            ReviewPage review = new ReviewPage(jdbi.onDemand(ReviewDao.class), jdbi.onDemand(Provenance.class), geography,
+                    audit, templates, clock);
             AdminPage admin = new AdminPage(accounts, audit, geography, templates);
             SimulatorPage simulator = new SimulatorPage(new AtUssdClient(java.net.http.HttpClient.newBuilder()
                     .connectTimeout(java.time.Duration.ofSeconds(2)).build(), secrets.webhookToken(),
-                    SimulatorPage.SERVICE_CODE, "99999"), templates);
+                    SimulatorPage.SERVICE_CODE, "99999"), simulated, jdbi.onDemand(TestReportDao.class), geography,
+                    templates);
 
             // SMS and radio (issue 4): the keyword list is explicit; the outbox is the only way out.
             SmsTexts smsTexts = SmsTexts.load(menuSource(config));
@@ -239,7 +245,7 @@ public final class App implements AutoCloseable {
                     clock);
             Broadcasts broadcasts = new Broadcasts(jdbi, geography, templates.messages(), config.smsPrice(), clock,
                     outboxWorker::wake);
-            BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates);
+            BroadcastPage broadcastPage = new BroadcastPage(broadcasts, jdbi, geography, templates, gateway.isPresent());
             SmsWork sms = new SmsWork(inbound, sender, inboundWorker, outboxWorker, spoolWorker, receiver, live);
             // Redacted and purged text must leave the table files, not only the rows (issue 12).
             Scrubber scrubber = new Scrubber(jdbi);
@@ -296,6 +302,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/api/v1/commitments", commitmentsApi::list, ADMIN, COORDINATOR, VIEWER);
                 cfg.routes.post("/api/v1/commitments", commitmentsApi::create, ADMIN, COORDINATOR);
                 cfg.routes.get("/review", review::list, ADMIN, COORDINATOR);
+                cfg.routes.post("/review", review::reviewMany, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}", review::review, ADMIN, COORDINATOR);
                 cfg.routes.post("/review/{id}/redact", review::redact, ADMIN, COORDINATOR);
                 cfg.routes.after("/review/{id}/redact", ctx -> {
@@ -306,6 +313,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/simulator", simulator::show, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd", simulator::hop, ADMIN, COORDINATOR);
                 cfg.routes.post("/simulator/ussd/end", simulator::end, ADMIN, COORDINATOR);
+                cfg.routes.get("/simulator/reports", simulator::reports, ADMIN, COORDINATOR);
                 cfg.routes.get("/admin", admin::show, ADMIN);
                 cfg.routes.post("/admin/users", admin::addUser, ADMIN);
                 cfg.routes.post("/admin/users/{username}/disable", admin::disable, ADMIN);

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.jdbi.v3.core.Jdbi;
 
 import io.javalin.http.Context;
@@ -17,7 +21,10 @@ import rw.ijwi.geo.Geography;
 import rw.ijwi.web.Chrome;
 import rw.ijwi.web.Templates;
 
-/** The broadcast pages: compose, preview, confirm, and the progress of what was sent. */
+/**
+ * The broadcast pages: compose, preview, confirm, and the progress of what was sent. With no SMS gateway configured,
+ * the preview and the broadcast say that its messages are queued, not sent, and what to set.
+ */
 public final class BroadcastPage {
 
     static final List<String> STATES = List.of("queued", "sending", "sent", "failed", "skipped");
@@ -26,12 +33,16 @@ public final class BroadcastPage {
     private final Jdbi jdbi;
     private final Geography geography;
     private final Templates templates;
+    private final boolean gateway;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public BroadcastPage(Broadcasts broadcasts, Jdbi jdbi, Geography geography, Templates templates) {
+    /** gateway: whether an SMS gateway is configured (Africa's Talking), so queued messages will go out. */
+    public BroadcastPage(Broadcasts broadcasts, Jdbi jdbi, Geography geography, Templates templates, boolean gateway) {
         this.broadcasts = broadcasts;
         this.jdbi = jdbi;
         this.geography = geography;
         this.templates = templates;
+        this.gateway = gateway;
     }
 
     /** GET /broadcasts: the compose form and the latest broadcasts of the user's districts. */
@@ -72,7 +83,8 @@ public final class BroadcastPage {
         Chrome chrome = templates.chrome(ctx, "broadcast_title", "sms");
         templates.render(ctx, "broadcast.jte", chrome, Map.of("broadcast", sent, "progress", progress(sent.id()),
                 "commitment", sent.commitmentId() == null ? "" : jdbi.onDemand(CommitmentDao.class)
-                        .find(sent.commitmentId()).map(c -> c.actor() + " - " + c.promise()).orElse("")));
+                        .find(sent.commitmentId()).map(c -> c.actor() + " - " + c.promise()).orElse(""),
+                "texts", texts(sent), "gateway", gateway));
     }
 
     /** GET /broadcasts/{id}/progress: the same counts as JSON, for the page to follow without reloading. */
@@ -99,7 +111,20 @@ public final class BroadcastPage {
         body.put("delivered", delivery.getOrDefault("Success", 0L));
         body.put("delivery", delivery);
         body.put("done", states.get("queued") + states.get("sending") == 0);
+        body.put("gateway", gateway);
         return body;
+    }
+
+    /** The texts of a broadcast by language (one entry, language "", when everyone got the same). */
+    private Map<String, String> texts(BroadcastDao.Sent sent) {
+        if (sent.texts() == null) {
+            return Map.of("", sent.text());
+        }
+        try {
+            return json.readValue(sent.texts(), new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("broadcast " + sent.id() + ": texts are not JSON", e);
+        }
     }
 
     private BroadcastDao.Sent covered(Context ctx) {
@@ -132,7 +157,7 @@ public final class BroadcastPage {
         Chrome chrome = templates.chrome(ctx, "broadcast_preview_title", "sms");
         ctx.status(status);
         templates.render(ctx, "broadcast_preview.jte", chrome, Map.of("preview", preview, "notice", notice,
-                "confirmation", Broadcasts.newConfirmation()));
+                "confirmation", Broadcasts.newConfirmation(), "gateway", gateway));
     }
 
     private List<String> districts(User user) {

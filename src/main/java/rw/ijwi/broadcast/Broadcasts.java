@@ -7,10 +7,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +40,9 @@ import rw.ijwi.web.Messages;
 public final class Broadcasts {
 
     public static final int MAX_CHARS = 459;
+    /** The languages subscribers join in, in the order a per-language broadcast lists them. */
+    static final List<String> LANGUAGES = List.of("rw", "en", "fr");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A draft that cannot be sent; key names the words (dashboard.yaml) shown to the coordinator. */
@@ -117,12 +126,16 @@ public final class Broadcasts {
                 throw new Refused("broadcast_error_nobody", p.district());
             }
             var at = clock.instant().atOffset(ZoneOffset.UTC);
-            Optional<Long> id = dao.insert(p.districtId(), p.commitmentId(), p.text(), p.unicode(), p.segments(),
-                    p.recipients(), p.price(), p.cost(), draft.confirmation(), user.username(), at);
+            Map<String, String> texts = new LinkedHashMap<>();
+            p.versions().forEach(v -> texts.put(v.language(), v.text()));
+            Optional<Long> id = dao.insert(p.districtId(), p.commitmentId(), p.text(),
+                    p.perLanguage() ? json(texts) : null, p.unicode(), p.segments(), p.recipients(), p.price(),
+                    p.cost(), draft.confirmation(), user.username(), at);
             if (id.isEmpty()) {
                 return new Sent(dao.byConfirmation(draft.confirmation()).orElseThrow());
             }
-            dao.enqueue(now.recipients(), p.text(), id.get(), at);
+            dao.enqueue(now.recipients(), r -> texts.getOrDefault(p.perLanguage() ? r.language() : "", p.text()),
+                    id.get(), at);
             h.attach(AuditLog.class).record(user.username(), "broadcast_sent", "id=" + id.get() + " district="
                     + p.district() + (p.commitmentId() == null ? "" : " commitment=" + p.commitmentId())
                     + " recipients=" + p.recipients() + " segments=" + p.segments() + " encoding=" + p.encoding()
@@ -148,13 +161,39 @@ public final class Broadcasts {
             throw new ForbiddenResponse("you do not coordinate " + district.name());
         }
         Commitment commitment = commitment(h, draft.commitment(), district);
-        String text = draft.text() == null ? "" : draft.text().replace("\r\n", "\n").strip();
-        if (text.isEmpty() && commitment != null) {
-            text = fromCommitment(commitment, draft.language());
-        }
-        if (text.isEmpty()) {
+        List<BroadcastDao.Recipient> recipients = h.attach(BroadcastDao.class).audience(district.id());
+        String typed = draft.text() == null ? "" : draft.text().replace("\r\n", "\n").strip();
+        // A commitment with no typed text goes to each subscriber in their language: the status word and all.
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (typed.isEmpty() && commitment != null) {
+            for (String language : LANGUAGES) {
+                if (recipients.isEmpty() || recipients.stream().anyMatch(r -> language.equals(r.language()))) {
+                    texts.put(language, checked(fromCommitment(commitment, language), draft.text()));
+                }
+            }
+        } else if (typed.isEmpty()) {
             throw new Refused("broadcast_error_empty", "");
+        } else {
+            texts.put("", checked(typed, draft.text()));
         }
+        List<Preview.Version> versions = new ArrayList<>();
+        BigDecimal cost = BigDecimal.ZERO;
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            int count = (int) recipients.stream().filter(r -> text.getKey().isEmpty()
+                    || text.getKey().equals(r.language())).count();
+            Gsm7.Segments segments = Gsm7.segments(text.getValue());
+            versions.add(new Preview.Version(text.getKey(), text.getValue(), segments.unicode(), segments.units(),
+                    segments.parts(), count));
+            cost = cost.add(price.multiply(BigDecimal.valueOf((long) count * segments.parts())));
+        }
+        Long commitmentId = commitment == null ? null : commitment.id();
+        int demo = (int) recipients.stream().filter(BroadcastDao.Recipient::demo).count();
+        return new Computed(new Preview(district.id(), district.name(), commitmentId, versions, recipients.size(),
+                demo, price, cost, fingerprint(district.id(), commitmentId, texts, recipients)), recipients);
+    }
+
+    /** The text as it will travel: plain quotes and dashes where the SMS alphabet has them; refused when unsendable. */
+    private static String checked(String text, String typed) {
         text = Gsm7.normaliseWherePossible(text).strip();
         if (text.length() > MAX_CHARS) {
             throw new Refused("broadcast_error_long", String.valueOf(MAX_CHARS));
@@ -162,18 +201,11 @@ public final class Broadcasts {
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
             throw new Refused("broadcast_error_control", "");
         }
-        String unsafe = UnsafeWords.find(text).or(() -> UnsafeWords.find(draft.text() == null ? "" : draft.text()))
-                .orElse(null);
+        String unsafe = UnsafeWords.find(text).or(() -> UnsafeWords.find(typed == null ? "" : typed)).orElse(null);
         if (unsafe != null) {
             throw new Refused("broadcast_error_unsafe", unsafe);
         }
-        List<BroadcastDao.Recipient> recipients = h.attach(BroadcastDao.class).audience(district.id());
-        Gsm7.Segments segments = Gsm7.segments(text);
-        BigDecimal cost = price.multiply(BigDecimal.valueOf((long) recipients.size() * segments.parts()));
-        Long commitmentId = commitment == null ? null : commitment.id();
-        return new Computed(new Preview(district.id(), district.name(), commitmentId, text, segments.unicode(),
-                segments.units(), segments.parts(), recipients.size(), price, cost,
-                fingerprint(district.id(), commitmentId, text, recipients)), recipients);
+        return text;
     }
 
     private Commitment commitment(Handle h, String id, Geography.District district) {
@@ -192,23 +224,39 @@ public final class Broadcasts {
         }
     }
 
-    /** "Rusizi: National Police - Two officers at Bugarama station (Byakozwe)", the status in the language. */
+    /**
+     * "Rusizi: National Police - Two officers at Bugarama station (Byakozwe)": the words around the coordinator's own
+     * (the status) in the one language, so a subscriber never gets an English sentence with a Kinyarwanda status.
+     */
     String fromCommitment(Commitment c, String language) {
-        String lang = language != null && List.of("rw", "en", "fr").contains(language) ? language : "rw";
-        return c.district() + ": " + c.actor() + " - " + c.promise() + " (" + messages.get(lang, "status_" + c.status())
-                + ")";
+        String lang = LANGUAGES.contains(language) ? language : "rw";
+        return messages.get(lang, "broadcast_commitment_sms").replace("{district}", c.district())
+                .replace("{actor}", c.actor()).replace("{promise}", c.promise())
+                .replace("{status}", messages.get(lang, "status_" + c.status()));
     }
 
-    /** SHA-256 over what the broadcast would send and to whom (hashes of the numbers, in order). */
-    static String fingerprint(int districtId, Long commitmentId, String text, List<BroadcastDao.Recipient> recipients) {
+    /** SHA-256 over what the broadcast would send and to whom (hashes of the numbers and their languages, in order). */
+    static String fingerprint(int districtId, Long commitmentId, Map<String, String> texts,
+            List<BroadcastDao.Recipient> recipients) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((districtId + "\n" + commitmentId + "\n" + text + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((districtId + "\n" + commitmentId + "\n").getBytes(StandardCharsets.UTF_8));
+            texts.forEach((language, text) -> digest.update((language + "\n" + text + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
             for (BroadcastDao.Recipient r : recipients) {
                 digest.update(r.phoneHash());
+                digest.update(String.valueOf(r.language()).getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> texts) {
+        try {
+            return JSON.writeValueAsString(texts);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -32,7 +32,7 @@ public interface ReleaseDao {
     void insert(@BindMethods Row row);
 
     /** The month of the first report, if any: where the grid offered to readers begins. */
-    @SqlQuery("SELECT min(created_at AT TIME ZONE 'Africa/Kigali')::date FROM report")
+    @SqlQuery("SELECT min(created_at AT TIME ZONE 'Africa/Kigali')::date FROM report WHERE origin <> 'simulator'")
     Optional<LocalDate> firstReportDay();
 
     /** Districts of each active coordinator who covers more than one: they know all of them at once. */

@@ -64,12 +64,15 @@ public interface AggregateDao {
             @Bind("weekFirstDays") int[] weekFirstDays, @Bind("weekLengths") int[] weekLengths,
             @Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /** The reference the roll-ups must agree with: one scan of the period's reports (tests compare the two). */
+    /**
+     * The reference the roll-ups must agree with: one scan of the period's reports (tests compare the two). Like the
+     * roll-ups (V29), it leaves out the simulator's reports.
+     */
     @SqlQuery("""
             SELECT district_id, sector_id, service, gap, channel, week,
                    GROUPING(district_id, sector_id, service, gap, channel, week) AS grouping, count(*) AS count
             FROM report
-            WHERE created_at >= :from AND created_at < :to
+            WHERE created_at >= :from AND created_at < :to AND origin <> 'simulator'
             GROUP BY GROUPING SETS (
                 (district_id, sector_id), (district_id, service), (district_id, gap), (district_id, channel),
                 (district_id, week), (service, gap), (service, channel), (service, week))""")
@@ -100,6 +103,7 @@ public interface AggregateDao {
             JOIN district d ON d.id = r.district_id
             LEFT JOIN sector s ON s.id = r.sector_id
             WHERE r.created_at >= :from AND r.created_at < :to AND d.name = ANY(:districts)
+              AND r.origin <> 'simulator'
             ORDER BY r.created_at, r.id""")
     @RegisterConstructorMapper(ReportRow.class)
     @org.jdbi.v3.sqlobject.customizer.FetchSize(500)
@@ -112,7 +116,7 @@ public interface AggregateDao {
             FROM report r
             JOIN district d ON d.id = r.district_id
             WHERE d.name = :district AND r.created_at >= :from AND r.created_at < :to
-              AND r.quote_approved AND r.quote_consent AND r.comment IS NOT NULL
+              AND r.quote_approved AND r.quote_consent AND r.comment IS NOT NULL AND r.origin <> 'simulator'
             ORDER BY r.created_at DESC
             LIMIT :limit""")
     List<String> approvedQuotes(@Bind("district") String district, @Bind("from") OffsetDateTime from,

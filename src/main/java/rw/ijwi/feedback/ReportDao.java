@@ -22,6 +22,7 @@ public interface ReportDao {
     /**
      * Stores the report under a fresh 6-digit reference and returns it; a report already filed by the same
      * USSD session (an AT retry of the last hop) is not stored again, and its reference is returned instead.
+     * It is flagged as a repeat when the same number filed another in the 30 days before (V29).
      */
     default String file(NewReport report) {
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -44,9 +45,11 @@ public interface ReportDao {
 
     @SqlQuery("""
             INSERT INTO report (ref, channel, session_id, phone_hash, district_id, sector_id, service, gap, language,
-                                comment, quote_consent)
+                                comment, quote_consent, repeats_earlier)
             VALUES (:ref, :r.channel, :sessionId, :r.phoneHash, :r.districtId, :sectorId, :r.service, :r.gap,
-                    :r.language, :comment, :r.quoteConsent)
+                    :r.language, :comment, :r.quoteConsent,
+                    EXISTS (SELECT 1 FROM report p
+                            WHERE p.phone_hash = :r.phoneHash AND p.created_at > now() - interval '30 days'))
             ON CONFLICT DO NOTHING
             RETURNING ref""")
     Optional<String> insert(@Bind("ref") String ref, @BindMethods("r") NewReport report,

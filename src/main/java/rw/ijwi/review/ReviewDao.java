@@ -10,7 +10,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Comments to review, always within a list of districts the caller may see; coding, approving and redacting.
- * A redacted comment keeps its row (so it is still counted) with the text NULL and reviewed_at set.
+ * A redacted comment keeps its row (so it is still counted) with the text NULL and reviewed_at set. The simulator's
+ * test reports are not here (they count nowhere; /simulator/reports lists them).
  */
 @RegisterConstructorMapper(Comment.class)
 public interface ReviewDao {
@@ -23,23 +24,30 @@ public interface ReviewDao {
             LEFT JOIN sector s ON s.id = r.sector_id
             """;
 
-    /**
-     * Comments of these districts, newest first, older than the comment {@code before} when it is given;
-     * reviewed: null any, true reviewed (and redacted), false not.
-     */
-    @SqlQuery(SELECT + """
-            WHERE d.name = ANY(:districts)
+    String SHOWN = """
+            WHERE d.name = ANY(:districts) AND r.origin <> 'simulator'
               AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)
               AND (CAST(:reviewed AS boolean) IS NULL OR (r.reviewed_at IS NOT NULL) = :reviewed)
-              AND (CAST(:before AS bigint) IS NULL
-                   OR (r.created_at, r.id) < (SELECT b.created_at, b.id FROM report b WHERE b.id = :before))
-            ORDER BY r.created_at DESC, r.id DESC
-            LIMIT :limit""")
-    List<Comment> comments(@Bind("districts") List<String> districts, @Bind("reviewed") Boolean reviewed,
-            @Bind("before") Long before, @Bind("limit") int limit);
+            """;
 
-    @SqlQuery(SELECT + "WHERE r.id = :id AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)")
+    /** One page of the comments of these districts, newest first; reviewed: null any, true reviewed (and redacted), false not. */
+    @SqlQuery(SELECT + SHOWN + """
+            ORDER BY r.created_at DESC, r.id DESC
+            LIMIT :limit OFFSET :offset""")
+    List<Comment> comments(@Bind("districts") List<String> districts, @Bind("reviewed") Boolean reviewed,
+            @Bind("offset") long offset, @Bind("limit") int limit);
+
+    /** How many comments the same filter shows over all pages. */
+    @SqlQuery("SELECT count(*) FROM report r JOIN district d ON d.id = r.district_id " + SHOWN)
+    long count(@Bind("districts") List<String> districts, @Bind("reviewed") Boolean reviewed);
+
+    @SqlQuery(SELECT + """
+            WHERE r.id = :id AND r.origin <> 'simulator' AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)""")
     Optional<Comment> find(@Bind("id") long id);
+
+    @SqlQuery(SELECT + """
+            WHERE r.id = ANY(:ids) AND r.origin <> 'simulator' AND (r.comment IS NOT NULL OR r.reviewed_at IS NOT NULL)""")
+    List<Comment> findAll(@Bind("ids") long[] ids);
 
     /** Codes the comment and sets its quotable flag; the database refuses approval without consent. */
     @SqlUpdate("""
@@ -47,6 +55,13 @@ public interface ReviewDao {
             WHERE id = :id AND comment IS NOT NULL""")
     int review(@Bind("id") long id, @Bind("codes") String[] codes, @Bind("approved") boolean quoteApproved,
             @Bind("by") String reviewer);
+
+    /** Adds one code to each of these comments (keeping their other codes and quote flag); redacted ones are skipped. */
+    @SqlUpdate("""
+            UPDATE report SET codes = CASE WHEN :code = ANY(codes) THEN codes ELSE array_append(codes, :code) END,
+                              reviewed_at = now(), reviewed_by = :by
+            WHERE id = ANY(:ids) AND comment IS NOT NULL""")
+    int addCode(@Bind("ids") long[] ids, @Bind("code") String code, @Bind("by") String reviewer);
 
     /** Removes the text for good; the report and its counts stay. */
     @SqlUpdate("""

@@ -1,6 +1,7 @@
 package rw.ijwi.simulator;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,12 +14,14 @@ import io.javalin.http.HttpStatus;
 
 import rw.ijwi.africastalking.AtUssdClient;
 import rw.ijwi.auth.User;
+import rw.ijwi.geo.Geography;
 import rw.ijwi.web.Templates;
 
 /**
  * A feature phone in the browser for demos and menu trials. Its hops, and the end-of-session notice, go
  * through the real /at/ussd webhooks over loopback, as Africa's Talking would send them; the webhook token
- * stays on the server.
+ * stays on the server. Its reports are test reports (V29): counted nowhere, listed on /simulator/reports, and
+ * filed only into the user's own districts (any, for an admin).
  */
 public final class SimulatorPage {
 
@@ -26,11 +29,18 @@ public final class SimulatorPage {
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9]{8,40}");
 
     private final AtUssdClient client;
+    private final SimulatorSessions sessions;
+    private final TestReportDao reports;
+    private final Geography geography;
     private final Templates templates;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SimulatorPage(AtUssdClient client, Templates templates) {
+    public SimulatorPage(AtUssdClient client, SimulatorSessions sessions, TestReportDao reports, Geography geography,
+            Templates templates) {
         this.client = client;
+        this.sessions = sessions;
+        this.reports = reports;
+        this.geography = geography;
         this.templates = templates;
     }
 
@@ -43,15 +53,37 @@ public final class SimulatorPage {
     public void show(Context ctx) {
         User user = Templates.user(ctx);
         templates.render(ctx, "simulator.jte", templates.chrome(ctx, "simulator_title", "simulator"),
-                Map.of("phone", phoneOf(user), "serviceCode", SERVICE_CODE));
+                Map.of("phone", phoneOf(user), "serviceCode", SERVICE_CODE, "districts", districts(user)));
+    }
+
+    /** GET /simulator/reports: the test reports this user filed on the simulator, newest first; counted nowhere. */
+    public void reports(Context ctx) {
+        User user = Templates.user(ctx);
+        templates.render(ctx, "simulator_reports.jte", templates.chrome(ctx, "simulator_reports_title", "simulator"),
+                Map.of("reports", reports.of(SimulatorSessions.prefixOf(user) + "%", 100)));
+    }
+
+    /** The districts the user may file test reports into; empty for an admin, who may file into any. */
+    private List<String> districts(User user) {
+        return user.isAdmin() ? List.of()
+                : geography.districts().stream().map(Geography.District::name).filter(user::covers).toList();
     }
 
     /** POST /simulator/ussd {"session": "...", "text": "1*2"}: one hop, answered {"end", "screen"}. */
     public void hop(Context ctx) throws InterruptedException {
         User user = Templates.user(ctx);
         JsonNode body = body(ctx);
+        String session = sessions.begin(user, browserSession(body));
         try {
-            AtUssdClient.Hop hop = client.hop(loopback(ctx), sessionOf(user, body), phoneOf(user), text(body));
+            AtUssdClient.Hop hop = client.hop(loopback(ctx), session, phoneOf(user), text(body));
+            String refused = sessions.takeRefusal(session);
+            if (refused != null) {
+                // Nothing was stored (the filing path asked first); say why instead of the phone's failure text.
+                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", templates.messages()
+                        .get(Templates.language(ctx), "simulator_not_your_district").replace("{value}", refused)
+                        .replace("{districts}", String.join(", ", districts(user)))));
+                return;
+            }
             ctx.json(Map.of("end", hop.end(), "screen", hop.screen()));
         } catch (AtUssdClient.Unanswered e) {
             ctx.status(HttpStatus.BAD_GATEWAY).json(Map.of("error", e.getMessage()));
@@ -65,7 +97,8 @@ public final class SimulatorPage {
         int hops = Math.max(0, Math.min(1000, body.path("hops").asInt(0)));
         long millis = Math.max(0, Math.min(3_600_000L, body.path("ms").asLong(0)));
         try {
-            client.ended(loopback(ctx), sessionOf(user, body), phoneOf(user), body.path("completed").asBoolean(false),
+            client.ended(loopback(ctx), sessions.begin(user, browserSession(body)), phoneOf(user),
+                    body.path("completed").asBoolean(false),
                     hops, millis, text(body));
             ctx.json(Map.of("ok", true));
         } catch (AtUssdClient.Unanswered e) {
@@ -86,13 +119,16 @@ public final class SimulatorPage {
         return body;
     }
 
-    /** The session id the webhook sees: the user's id and the browser's random part, so users never share one. */
-    private static String sessionOf(User user, JsonNode body) {
+    /**
+     * The browser's random part of the session id; the webhook sees it after "sim-" and the user's id
+     * ({@link SimulatorSessions#begin}), so users never share a session.
+     */
+    private static String browserSession(JsonNode body) {
         String session = body.get("session").asText();
         if (!SESSION.matcher(session).matches()) {
             throw new BadRequestResponse("session: 8 to 40 letters or digits");
         }
-        return "sim-" + user.id() + "-" + session;
+        return session;
     }
 
     private static String text(JsonNode body) {

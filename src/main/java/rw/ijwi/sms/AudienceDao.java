@@ -29,7 +29,7 @@ public interface AudienceDao {
             INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, subscribed_at)
             VALUES (:hash, :district, :encrypted, :language, :now)
             ON CONFLICT (phone_hash, district_id) DO UPDATE
-                SET phone_encrypted = excluded.phone_encrypted, language = excluded.language""")
+                SET phone_encrypted = excluded.phone_encrypted, language = excluded.language, demo = false""")
     void subscribe(@Bind("hash") byte[] phoneHash, @Bind("district") int districtId,
             @Bind("encrypted") byte[] phoneEncrypted, @Bind("language") String language,
             @Bind("now") OffsetDateTime now);

@@ -14,6 +14,7 @@ import rw.ijwi.security.PhoneHasher;
 /**
  * Fills a district with made-up JOIN subscribers (hashed and encrypted exactly as JOIN stores them) so a broadcast
  * can be measured at size. Numbers are +25078 followed by seven digits counted from a start. Never on real data.
+ * Marked demo (V29): a broadcast's preview counts them apart.
  */
 public final class SubscriberSeeder {
 
@@ -27,8 +28,8 @@ public final class SubscriberSeeder {
     /** Batch insert of subscribers; a number already subscribed to the district is left as it is. */
     public interface SeedDao {
         @SqlBatch("""
-                INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, subscribed_at)
-                VALUES (:phoneHash, :districtId, :phoneEncrypted, :language, :subscribedAt)
+                INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, subscribed_at, demo)
+                VALUES (:phoneHash, :districtId, :phoneEncrypted, :language, :subscribedAt, true)
                 ON CONFLICT DO NOTHING""")
         int[] insert(@BindMethods List<Seeded> subscribers);
     }

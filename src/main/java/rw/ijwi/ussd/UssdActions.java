@@ -18,10 +18,16 @@ public final class UssdActions {
 
     private final ReportDao reports;
     private final Geography geography;
+    private final FilingCheck check;
 
     public UssdActions(ReportDao reports, Geography geography) {
+        this(reports, geography, FilingCheck.ANY);
+    }
+
+    public UssdActions(ReportDao reports, Geography geography, FilingCheck check) {
         this.reports = reports;
         this.geography = geography;
+        this.check = check;
     }
 
     public Map<String, String> run(String action, UssdRequest request, byte[] phoneHash, SessionState state) {
@@ -36,7 +42,8 @@ public final class UssdActions {
         Optional<Geography.District> district = geography.district(state.answers().get("district"));
         String service = state.answers().get("service");
         String gap = state.answers().get("gap");
-        if (district.isEmpty() || service == null || gap == null) {
+        if (district.isEmpty() || service == null || gap == null
+                || !check.allows(request.sessionId(), district.get().name())) {
             return Map.of("ok", "false");
         }
         Optional<Integer> sector = geography.sector(district.get(), state.answers().get("sector"))

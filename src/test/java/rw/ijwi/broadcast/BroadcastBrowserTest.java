@@ -51,8 +51,12 @@ class BroadcastBrowserTest {
             browser.go("/broadcasts");
             new Select(browser.find(By.name("commitment"))).selectByIndex(1);
             browser.clickAndLoad(By.cssSelector("#compose button[type=submit]"));
-            assertThat(browser.waitUntil(By.id("preview-text")).getText())
+            // Each subscriber reads it in the language they joined in, the status word too.
+            assertThat(browser.waitUntil(By.id("preview-text-rw")).getText())
                     .isEqualTo("Rusizi: National Police - Two officers at Bugarama station (Byakozwe)");
+            assertThat(browser.find(By.id("preview-text-en")).getText())
+                    .isEqualTo("Rusizi: National Police - Two officers at Bugarama station (Done)");
+            assertThat(browser.find(By.id("no-gateway")).getText()).contains("IJWI_AT_USERNAME");
             assertThat(browser.find(By.id("preview-recipients")).getText()).isEqualTo("2");
             assertThat(browser.find(By.id("preview-cost")).getText()).isEqualTo("30 RWF");
             browser.screenshot("broadcast-preview");
@@ -60,6 +64,8 @@ class BroadcastBrowserTest {
             browser.clickAndLoad(By.cssSelector("#confirm button[type=submit]"));
             browser.waitUntil(By.id("progress"));
             assertThat(browser.find(By.cssSelector("[data-count=queued]")).getText()).isEqualTo("2");
+            assertThat(browser.find(By.id("no-gateway")).getText()).startsWith("Queued, not sent");
+            assertThat(browser.find(By.id("progress-state")).getText()).doesNotContain("Still sending");
             browser.screenshot("broadcast-progress");
         }
         assertThat(app.database().count("SELECT count(*) FROM sms_outbox WHERE cause = 'broadcast'")).isEqualTo(2);

@@ -180,8 +180,10 @@ class BroadcastPreviewTest {
                 "language", "rw", "text", ""));
         HttpResponse<String> page = rusizi.post("/broadcasts/preview", form);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(Forms.byId(page.body(), "preview-text"))
-                .isEqualTo("Rusizi: National Police - Two officers at Bugarama station (Byakozwe)");
+        // The district's subscribers here all joined in English: the status word is English too.
+        assertThat(Forms.byId(page.body(), "preview-text-en"))
+                .isEqualTo("Rusizi: National Police - Two officers at Bugarama station (Done)");
+        assertThat(page.body()).doesNotContain("preview-text-rw").doesNotContain("Byakozwe");
         assertThat(Forms.hidden(page.body(), "confirm").get("commitment")).isEqualTo(String.valueOf(own));
 
         form.put("commitment", String.valueOf(other));

@@ -56,6 +56,7 @@ class BroadcastSendTest {
                 "text", TEXT));
         assertThat(Forms.byId(preview.body(), "preview-recipients")).isEqualTo("120");
         assertThat(Forms.byId(preview.body(), "preview-cost")).isEqualTo("1800 RWF");
+        assertThat(preview.body()).as("a gateway is configured").doesNotContain("id=\"no-gateway\"");
         HttpResponse<String> confirmed = coordinator.post("/broadcasts", Forms.hidden(preview.body(), "confirm"));
         assertThat(confirmed.statusCode()).isEqualTo(303);
         String location = confirmed.headers().firstValue("Location").orElseThrow();

@@ -44,6 +44,7 @@ class SeedCommandTest {
         assertThat(db.count("SELECT count(*) FROM report WHERE quote_approved")).isPositive();
         assertThat(db.count("SELECT count(*) FROM report WHERE created_at > now()")).isZero();
         assertThat(db.count("SELECT count(*) FROM report WHERE ref !~ '^S[0-9]{7}$'")).as("seeded references").isZero();
+        assertThat(db.count("SELECT count(*) FROM report WHERE origin <> 'seed'")).as("marked as demo data").isZero();
         assertThat(db.count("SELECT count(*) FROM report_rollup_pending")).as("deltas left unfolded").isZero();
     }
 
@@ -67,6 +68,7 @@ class SeedCommandTest {
         var db = app.database();
         assertThat(db.count("SELECT count(*) FROM sms_subscriber s JOIN district d ON d.id = s.district_id "
                 + "WHERE d.name = 'Nyamasheke'")).isEqualTo(2500);
+        assertThat(db.count("SELECT count(*) FROM sms_subscriber WHERE NOT demo")).as("marked as demo").isZero();
         byte[] stored = (byte[]) db.value("SELECT phone_encrypted FROM sms_subscriber WHERE phone_hash = "
                 + Texting.hash("+250784000000"));
         assertThat(new PhoneCipher(java.util.Base64.getDecoder().decode(TestApp.SECRET)).decrypt(stored))

@@ -96,11 +96,13 @@ class AuthorisationMatrixTest {
             Route.json("POST", "/api/v1/commitments", COMMITMENT, 401, 403, 403, 201, 201),
             Route.of("GET", "/review", 302, 403, 200, 200, 200),
             Route.of("GET", "/review?district=Rusizi", 302, 403, 403, 200, 200),
-            Route.of("POST", "/review/{comment}", 401, 403, 403, 303, 303),
-            Route.of("POST", "/review/{comment}/redact", 401, 403, 403, 303, 303),
+            Route.of("POST", "/review", 401, 403, 400, 400, 400),            // empty form: no comment chosen
+            Route.of("POST", "/review/{comment}", 401, 403, 404, 303, 303),  // another district's: as if not there
+            Route.of("POST", "/review/{comment}/redact", 401, 403, 404, 303, 303),
             Route.of("GET", "/simulator", 302, 403, 200, 200, 200),
             Route.json("POST", "/simulator/ussd", HOP, 401, 403, 200, 200, 200),
             Route.json("POST", "/simulator/ussd/end", HOP, 401, 403, 200, 200, 200),
+            Route.of("GET", "/simulator/reports", 302, 403, 200, 200, 200),
             Route.of("GET", "/admin", 302, 403, 403, 403, 200),
             Route.of("POST", "/admin/users", 401, 403, 403, 403, 400),      // empty form: no role
             Route.of("POST", "/admin/users/{username}/disable", 401, 403, 403, 403, 303),

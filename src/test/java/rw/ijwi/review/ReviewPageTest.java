@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,10 +55,10 @@ class ReviewPageTest {
         String page = rusizi.get("/review?reviewed=all").body();
         assertThat(page).contains("Police station closed at night").doesNotContain("Secret words from Huye");
         assertThat(rusizi.get("/review?district=Huye").statusCode()).isEqualTo(403);
-        assertThat(rusizi.post("/review/" + theirs, Map.of("codes", "cost")).statusCode()).isEqualTo(403);
-        assertThat(rusizi.post("/review/" + theirs + "/redact", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(rusizi.post("/review/" + theirs, Map.of("codes", "cost")).statusCode()).isEqualTo(404);
+        assertThat(rusizi.post("/review/" + theirs + "/redact", Map.of()).statusCode()).isEqualTo(404);
         assertThat(huye.get("/review").body()).contains("Secret words from Huye").doesNotContain("Police station closed");
-        assertThat(huye.post("/review/" + mine + "/redact", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(huye.post("/review/" + mine + "/redact", Map.of()).statusCode()).isEqualTo(404);
         assertThat(app.database().value("SELECT comment FROM report WHERE id = " + theirs)).isEqualTo("Secret words from Huye");
         assertThat(Staff.signIn(app, Role.VIEWER).get("/review").statusCode()).isEqualTo(403);
     }
@@ -116,20 +117,81 @@ class ReviewPageTest {
     }
 
     @Test
-    void a_long_list_pages_by_older_comments() {
+    void another_districts_comment_answers_exactly_as_one_that_is_not_there() {
+        long theirs = insertInHuye("Where is this one");
+        long missing = app.database().count("SELECT max(id) FROM report") + 1000;
+        for (String action : new String[] {"", "/redact"}) {
+            HttpResponse<String> notYours = rusizi.post("/review/" + theirs + action, Map.of("codes", "cost"));
+            HttpResponse<String> notThere = rusizi.post("/review/" + missing + action, Map.of("codes", "cost"));
+            assertThat(notYours.statusCode()).isEqualTo(404).isEqualTo(notThere.statusCode());
+            assertThat(notYours.body().replace(String.valueOf(theirs), "ID"))
+                    .isEqualTo(notThere.body().replace(String.valueOf(missing), "ID"))
+                    .doesNotContain("Huye");
+        }
+        Map<String, String> bulk = new LinkedHashMap<>();
+        bulk.put("code", "cost");
+        bulk.put("ids", String.valueOf(theirs));
+        HttpResponse<String> bulkNotYours = rusizi.post("/review", bulk);
+        bulk.put("ids", String.valueOf(missing));
+        HttpResponse<String> bulkNotThere = rusizi.post("/review", bulk);
+        assertThat(bulkNotYours.statusCode()).isEqualTo(404).isEqualTo(bulkNotThere.statusCode());
+        assertThat(bulkNotYours.body()).isEqualTo(bulkNotThere.body());
+        assertThat(app.database().value("SELECT reviewed_at FROM report WHERE id = " + theirs)).isNull();
+    }
+
+    @Test
+    void many_comments_are_coded_at_once_and_the_page_confirms_the_save() {
+        long first = fileInRusizi("The nurse was not there", false);
+        long second = fileInRusizi("Nobody came to the clinic", false);
+        long kept = fileInRusizi("Not chosen this time", false);
+        rusizi.post("/review/" + first, Map.of("codes", "delay"));
+        HttpResponse<String> saved = rusizi.postForm("/review", List.of(Map.entry("code", "cost"),
+                Map.entry("ids", String.valueOf(first)), Map.entry("ids", String.valueOf(second)),
+                Map.entry("district", "Rusizi"), Map.entry("reviewed", "no")));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/review?district=Rusizi&reviewed=no").contains("saved=2").contains("code=cost");
+        assertThat(app.database().value("SELECT array_to_string(codes, ',') FROM report WHERE id = " + first))
+                .isEqualTo("delay,cost");
+        assertThat(app.database().value("SELECT array_to_string(codes, ',') || ' ' || (reviewed_at IS NOT NULL) "
+                + "FROM report WHERE id = " + second)).isEqualTo("cost true");
+        assertThat(app.database().value("SELECT reviewed_at FROM report WHERE id = " + kept)).isNull();
+        String page = rusizi.get(location).body();
+        assertThat(page).contains("id=\"saved\"").contains("Saved: 2 comments coded as");
+        assertThat(page).contains("Not chosen this time").doesNotContain("Nobody came to the clinic");
+        assertThat(rusizi.post("/review", Map.of("code", "cost")).statusCode()).isEqualTo(400);
+        assertThat(rusizi.post("/review", Map.of("code", "no_such_code", "ids", String.valueOf(kept))).statusCode())
+                .isEqualTo(400);
+        assertThat(rusizi.post("/review", Map.of("code", "cost", "ids", "abc")).statusCode()).isEqualTo(400);
+        assertThat(rusizi.get("/review?page=0").statusCode()).isEqualTo(400);
+        assertThat(rusizi.get("/review?saved=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_long_list_pages_fifty_at_a_time_forward_and_back_keeping_its_filters() {
         app.database().jdbi().useHandle(h -> h.execute("""
                 INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language, comment, created_at)
                 SELECT (200000 + n)::text, 'ussd', '\\x02', d.id, 'police', 'no_response', 'en', 'Paged comment ' || n,
                        now() - n * interval '1 minute'
                 FROM generate_series(1, 105) n, district d WHERE d.name = 'Nyamasheke'"""));
         Staff admin = Staff.signIn(app, Role.ADMIN);
-        String first = admin.get("/review?district=Nyamasheke").body();
-        assertThat(first.split("class=\"card comment\"", -1)).hasSize(101);
-        assertThat(first).contains("Paged comment 1<").contains("Paged comment 100<").doesNotContain("Paged comment 101<");
-        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/review[^\"]+before=\\d+)\"").matcher(first);
-        assertThat(older.find()).isTrue();
-        String second = admin.get(older.group(1).replace("&amp;", "&")).body();
-        assertThat(second).contains("Paged comment 101<").contains("Paged comment 105<").doesNotContain("Paged comment 100<")
-                .doesNotContain("id=\"older\"");
+        String first = admin.get("/review?district=Nyamasheke&reviewed=all").body();
+        assertThat(first.split("class=\"card comment\"", -1)).hasSize(51);
+        assertThat(first).contains("Paged comment 1<").contains("Paged comment 50<").doesNotContain("Paged comment 51<")
+                .contains("Page 1 of 3 (105 comments)").doesNotContain("id=\"newer\"");
+        String second = admin.get(link(first, "older")).body();
+        assertThat(second).contains("Paged comment 51<").contains("Paged comment 100<").doesNotContain("Paged comment 50<")
+                .contains("Page 2 of 3");
+        assertThat(link(second, "older")).isEqualTo("/review?district=Nyamasheke&reviewed=all&page=3");
+        String third = admin.get(link(second, "older")).body();
+        assertThat(third).contains("Paged comment 105<").doesNotContain("id=\"older\"");
+        assertThat(link(third, "newer")).isEqualTo("/review?district=Nyamasheke&reviewed=all&page=2");
+    }
+
+    private static String link(String page, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/review[^\"]+)\" id=\"" + id + "\"")
+                .matcher(page);
+        assertThat(m.find()).as("link #" + id).isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 }

@@ -12,7 +12,10 @@ import rw.ijwi.auth.Role;
 import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
 
-/** The phone simulator's hop route: drives the real webhook, hides its token, keeps users' sessions apart. */
+/**
+ * The phone simulator's hop route: drives the real webhook, hides its token, keeps users' sessions apart, marks its
+ * reports as tests and files them only into the user's own districts.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatorPageTest {
 
@@ -82,5 +85,44 @@ class SimulatorPageTest {
                 .isEqualTo(2);
         assertThat(SimulatorPage.phoneOf(new rw.ijwi.auth.User(7, "a", Role.ADMIN, java.util.Set.of())))
                 .isEqualTo("+250799000007");
+    }
+
+    @Test
+    void a_simulated_report_is_stored_as_a_test_and_listed_on_the_test_view() {
+        HttpResponse<String> last = hop(coordinator, "testview01", "1*1*28*1*1*3*A test from the simulator*2*1");
+        assertThat(last.body()).contains("\"end\":true").contains("Murakoze");
+        assertThat(app.database().value("SELECT origin FROM report WHERE session_id LIKE 'sim-%-testview01'"))
+                .isEqualTo("simulator");
+        String ref = app.database().value("SELECT ref FROM report WHERE session_id LIKE 'sim-%-testview01'").toString();
+        String view = coordinator.get("/simulator/reports").body();
+        assertThat(view).contains(ref).contains("A test from the simulator").contains("Rusizi");
+        assertThat(Staff.signIn(app, Role.COORDINATOR, "Rusizi").get("/simulator/reports").body())
+                .as("another user's test view").doesNotContain(ref);
+        assertThat(coordinator.get("/simulator").body()).contains("id=\"test-note\"").contains("Rusizi")
+                .contains("/simulator/reports");
+    }
+
+    @Test
+    void a_coordinator_cannot_file_a_test_report_into_another_district_and_nothing_is_stored() {
+        long before = app.database().count("SELECT count(*) FROM report");
+        // 8 is Huye on the district list; this coordinator covers Rusizi only.
+        HttpResponse<String> refused = hop(coordinator, "otherdist01", "1*1*8*1*1*3*Into Huye*2*1");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Huye").contains("Rusizi").contains("Not stored");
+        assertThat(app.database().count("SELECT count(*) FROM report")).isEqualTo(before);
+
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        HttpResponse<String> allowed = hop(admin, "otherdist02", "1*1*8*1*1*3*Into Huye*2*1");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(app.database().value("SELECT d.name FROM report r JOIN district d ON d.id = r.district_id "
+                + "WHERE r.session_id LIKE 'sim-%-otherdist02'")).isEqualTo("Huye");
+    }
+
+    @Test
+    void a_simulator_session_id_sent_straight_to_the_webhook_files_nothing() {
+        long before = app.database().count("SELECT count(*) FROM report");
+        String reply = app.ussd("sim-1-forged0001", "+250788123456", "1*1*28*1*1*3*Forged*2*1");
+        assertThat(reply).startsWith("END ").doesNotContain("Murakoze!");
+        assertThat(app.database().count("SELECT count(*) FROM report")).isEqualTo(before);
     }
 }

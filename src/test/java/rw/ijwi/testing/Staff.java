@@ -97,6 +97,16 @@ public final class Staff {
         return postRaw(path, fields);
     }
 
+    /** Posts a form whose fields may repeat (several checkboxes of one name), with the CSRF token added. */
+    public HttpResponse<String> postForm(String path, java.util.List<Map.Entry<String, String>> fields) {
+        StringBuilder body = new StringBuilder(TestApp.encode(Map.of("_csrf", csrf == null ? "" : csrf)));
+        for (Map.Entry<String, String> field : fields) {
+            body.append('&').append(TestApp.encode(Map.of(field.getKey(), field.getValue())));
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     /** Posts a form exactly as given (no CSRF token added). */
     public HttpResponse<String> postRaw(String path, Map<String, String> form) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
