@@ -18,6 +18,8 @@ import static rw.ijwi.auth.Role.ADMIN;
 import static rw.ijwi.auth.Role.COORDINATOR;
 import static rw.ijwi.auth.Role.VIEWER;
 
+import rw.ijwi.config.Config;
+import rw.ijwi.config.SafeErrors;
 import rw.ijwi.admin.AdminPage;
 import rw.ijwi.africastalking.AtSmsClient;
 import rw.ijwi.africastalking.AtSmsWebhook;

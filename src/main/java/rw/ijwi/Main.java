@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
+import rw.ijwi.config.Config;
+import rw.ijwi.config.SafeErrors;
 import rw.ijwi.cli.CliError;
 import rw.ijwi.cli.ExportCommand;
 import rw.ijwi.cli.HealthCommand;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import rw.ijwi.config.Config;
 import rw.ijwi.testing.TestApp;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import rw.ijwi.config.Config;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
 import rw.ijwi.ussd.Menus;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.dashboard.ReportsCsv;
 import rw.ijwi.db.Database;

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /** `health`: asks a running Ijwi for /health and exits 0 if it is healthy (for container health checks). */
 @CommandLine.Command(name = "health", description = "Exit 0 if the local server answers /health with 200.")

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ussd.Menu;
 import rw.ijwi.ussd.MenuSource;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.db.Database;
 
 /** Applies the database migrations and exits. */

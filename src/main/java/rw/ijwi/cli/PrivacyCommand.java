@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.db.Database;
 import rw.ijwi.privacy.ProcessingRecord;
 import rw.ijwi.privacy.KeyRotation;

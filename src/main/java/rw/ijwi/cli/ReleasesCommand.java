@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.db.Database;
 import rw.ijwi.disclosure.ReleaseDao;
 import rw.ijwi.disclosure.Releases;

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.db.Database;
 import rw.ijwi.feedback.ReportSeeder;
 import rw.ijwi.geo.Geography;

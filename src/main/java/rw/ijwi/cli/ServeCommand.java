@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 import rw.ijwi.App;
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /** Starts Ijwi and serves until the process is stopped. */
 @CommandLine.Command(name = "serve", description = "Serve the webhooks and dashboard (the default command).")

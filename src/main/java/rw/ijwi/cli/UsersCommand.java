@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.auth.Accounts;
 import rw.ijwi.auth.Role;

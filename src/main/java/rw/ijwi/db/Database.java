@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /** The connection pool, the migrations and Jdbi; the only place that knows how Ijwi reaches PostgreSQL. */
 public final class Database implements AutoCloseable {

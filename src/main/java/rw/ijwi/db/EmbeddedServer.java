@@ -197,7 +197,7 @@ public final class EmbeddedServer implements AutoCloseable {
         } catch (SQLException e) {
             pg.close();
             throw new IllegalStateException("cannot set the embedded PostgreSQL's password: "
-                    + rw.ijwi.SafeErrors.describe(e), e);
+                    + rw.ijwi.config.SafeErrors.describe(e), e);
         }
     }
 
@@ -245,7 +245,7 @@ public final class EmbeddedServer implements AutoCloseable {
             return server;
         } catch (SQLException e) {
             throw new IllegalStateException("embedded PostgreSQL on port " + server.port + " refused: "
-                    + rw.ijwi.SafeErrors.describe(e), e);
+                    + rw.ijwi.config.SafeErrors.describe(e), e);
         }
     }
 

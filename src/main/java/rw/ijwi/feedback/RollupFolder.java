@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /**
  * Folds the reports' pending deltas into the roll-ups every few seconds, so the summary reads few rows; counts are

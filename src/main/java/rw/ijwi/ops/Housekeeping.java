@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /** Runs small clean-up chores on a schedule (expired sessions, old USSD free-text spans); a failure is logged, not fatal. */
 public final class Housekeeping implements AutoCloseable {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.jdbi.v3.core.Jdbi;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /**
  * The record of processing activities an NGO files with NCSA (Rwanda law 058/2021, art. 17 and 29-32): what

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /**
  * Makes removed text leave the table files: an UPDATE that sets a comment to NULL leaves the old row version,

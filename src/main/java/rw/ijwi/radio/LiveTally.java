@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /**
  * The studio screen: a page that shows a campaign's tally, and the server-sent events that keep it current. One

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /** The secret key and webhook token: taken from the environment, or generated once into the data dir (mode 600). */
 public record Secrets(byte[] secretKey, String webhookToken) {

@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /**
  * Group commit for inbound SMS: each callback thread hands its message over and waits; one committer thread

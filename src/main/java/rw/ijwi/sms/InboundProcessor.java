@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 import rw.ijwi.gsm.Gsm7;
 
 /**

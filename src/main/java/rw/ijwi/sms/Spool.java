@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 import java.util.List;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.security.Sealer;
 
 /**

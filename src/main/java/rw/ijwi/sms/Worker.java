@@ -5,7 +5,7 @@ import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 
 /**
  * A background loop around one step (which returns how much it did): runs the step again at once while it finds

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import rw.ijwi.SafeErrors;
+import rw.ijwi.config.SafeErrors;
 import rw.ijwi.security.PhoneHasher;
 
 /**

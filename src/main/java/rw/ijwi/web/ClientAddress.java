@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.javalin.http.Context;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /**
  * The address a request came from, for the login limit and the audit log. X-Forwarded-For is believed only

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.Main;
 
 /**

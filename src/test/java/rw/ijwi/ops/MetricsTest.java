@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.testing.TestApp;
 
 /** /metrics speaks Prometheus text: requests per route, USSD hops, the database pool; nothing about people. */

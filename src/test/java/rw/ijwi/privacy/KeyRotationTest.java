@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.Main;
 import rw.ijwi.security.PhoneCipher;
 import rw.ijwi.testing.TestApp;

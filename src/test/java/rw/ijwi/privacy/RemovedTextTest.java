@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 import rw.ijwi.Main;
 import rw.ijwi.auth.Role;
 import rw.ijwi.db.Database;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import rw.ijwi.App;
-import rw.ijwi.Config;
+import rw.ijwi.config.Config;
 
 /** Ijwi as the tests run it: built by App.build on a fresh database, on a random port, restartable. */
 public final class TestApp implements AutoCloseable {

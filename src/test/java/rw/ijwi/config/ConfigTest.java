@@ -1,4 +1,4 @@
-package rw.ijwi;
+package rw.ijwi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import rw.ijwi.Main;
 import rw.ijwi.security.Secrets;
 
 /** Settings come from the environment; a value Ijwi cannot use stops start-up with a message naming it. */

@@ -1,4 +1,4 @@
-package rw.ijwi;
+package rw.ijwi.config;
 
 import java.math.BigDecimal;
 import java.net.URI;
