@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import rw.ijwi.sms.SmsGateway;
+import rw.ijwi.sms.outbox.SmsGateway;
 
 /**
  * Sends SMS through Africa's Talking's form endpoint (POST {base}/version1/messaging) with java.net.http, and

@@ -12,11 +12,11 @@ import java.util.Optional;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 
-import rw.ijwi.sms.DeliveryReport;
-import rw.ijwi.sms.DurableReceiver;
-import rw.ijwi.sms.GroupCommit;
-import rw.ijwi.sms.InboundSms;
-import rw.ijwi.sms.Spool;
+import rw.ijwi.sms.outbox.DeliveryReport;
+import rw.ijwi.sms.inbound.DurableReceiver;
+import rw.ijwi.sms.inbound.GroupCommit;
+import rw.ijwi.sms.inbound.InboundSms;
+import rw.ijwi.sms.inbound.Spool;
 
 /**
  * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows

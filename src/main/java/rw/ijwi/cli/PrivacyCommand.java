@@ -12,7 +12,7 @@ import rw.ijwi.privacy.KeyRotation;
 import rw.ijwi.privacy.RetentionDao;
 import rw.ijwi.privacy.Scrubber;
 import rw.ijwi.security.Secrets;
-import rw.ijwi.sms.Spool;
+import rw.ijwi.sms.inbound.Spool;
 
 /** Data-protection duties: the record of processing, and the retention purge on demand. */
 @CommandLine.Command(name = "privacy", description = "Data protection: record of processing, retention purge.",

@@ -7,7 +7,7 @@ import java.util.function.IntSupplier;
 import io.javalin.http.Context;
 
 import rw.ijwi.feedback.AggregateDao;
-import rw.ijwi.sms.FiguresDao;
+import rw.ijwi.sms.pages.FiguresDao;
 
 /** GET /api/v1/stats (admins): how much Ijwi holds, and how many SMS callbacks wait in this instance's spool. */
 public final class StatsApi {

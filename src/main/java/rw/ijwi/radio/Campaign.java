@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import rw.ijwi.sms.Words;
+import rw.ijwi.sms.keywords.Words;
 
 /** A radio poll as stored: where and when it runs, its keyword, question and coded options, its own replies. */
 public record Campaign(long id, String name, String station, String show, String keyword,

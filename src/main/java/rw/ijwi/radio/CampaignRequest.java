@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.BadRequestResponse;
 
 import rw.ijwi.sms.SmsTexts;
-import rw.ijwi.sms.Words;
+import rw.ijwi.sms.keywords.Words;
 
 /**
  * A new campaign as a coordinator sent it, read strictly: every problem is a 400 with one line that names the

@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 
-import rw.ijwi.sms.Outcome;
-import rw.ijwi.sms.Polls;
-import rw.ijwi.sms.SmsContext;
+import rw.ijwi.sms.keywords.Outcome;
+import rw.ijwi.sms.keywords.Polls;
+import rw.ijwi.sms.keywords.SmsContext;
 import rw.ijwi.sms.SmsTexts;
-import rw.ijwi.sms.Words;
+import rw.ijwi.sms.keywords.Words;
 
 /**
  * What an SMS to a campaign does: "KEYWORD A" or "KEYWORD 1" votes (a later vote replaces the earlier one),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import rw.ijwi.sms.SmsGateway;
+import rw.ijwi.sms.outbox.SmsGateway;
 import rw.ijwi.testing.FakeAt;
 
 /** AT's answers to a send, as recorded in africas-talking.md §5.1, and the neutral verdict each becomes. */

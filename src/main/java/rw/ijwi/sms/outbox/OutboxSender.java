@@ -1,0 +1,266 @@
+package rw.ijwi.sms.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import rw.ijwi.config.SafeErrors;
+import rw.ijwi.security.PhoneCipher;
+import rw.ijwi.security.PhoneHasher;
+
+/**
+ * Sends the outbox: claims up to CLAIM due rows (committed as 'sending' before any request, so no row is sent
+ * twice), drops rows whose number opted out, opens each number once, sends each text to up to PER_REQUEST numbers
+ * at once with up to inFlight requests open, and records every recipient's result of the claim in one statement.
+ * Retries back off exponentially with jitter; permanent failures are never retried.
+ */
+public final class OutboxSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    static final int CLAIM = 1_000;
+    /** AT takes a comma-separated list in "to"; 100 per request is what Ijwi has always sent. */
+    static final int PER_REQUEST = 100;
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    static final Duration PAUSE = Duration.ofMinutes(15);
+    private static final Duration WAITING_CHECK_EVERY = Duration.ofSeconds(10);
+    private static final Duration WAITING_LOG_EVERY = Duration.ofMinutes(1);
+
+    /** A claimed row with its number opened. */
+    private record Addressed(OutboxDao.Claimed row, String number) {
+    }
+
+    private final Jdbi jdbi;
+    private final Optional<SmsGateway> gateway;
+    private final PhoneCipher cipher;
+    private final Clock clock;
+    private final Random random;
+    private final Executor requests;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Instant lastWaitingCheck = Instant.MIN;
+    private volatile Instant lastWaitingLog = Instant.MIN;
+    private volatile long lastWaitingCount = -1;
+
+    public OutboxSender(Jdbi jdbi, Optional<SmsGateway> gateway, PhoneCipher cipher, Clock clock, Random random) {
+        this(jdbi, gateway, cipher, clock, random, 1);
+    }
+
+    /** inFlight: how many provider requests may be open at once (1 sends them one after another, in order). */
+    public OutboxSender(Jdbi jdbi, Optional<SmsGateway> gateway, PhoneCipher cipher, Clock clock, Random random,
+            int inFlight) {
+        this.jdbi = jdbi;
+        this.gateway = gateway;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.random = random;
+        this.requests = inFlight == 1 ? Runnable::run : requestThreads(inFlight);
+    }
+
+    /** Sends everything due now; returns how many rows were handled (sent, failed, put back or skipped). */
+    public int sendDue() {
+        int total = 0;
+        int done;
+        while ((done = sendBatch()) > 0) {
+            total += done;
+        }
+        return total;
+    }
+
+    public boolean paused() {
+        return clock.instant().isBefore(pausedUntil);
+    }
+
+    /** One claim of due rows, sent; returns how many rows it handled. */
+    public int sendBatch() {
+        if (gateway.isEmpty()) {
+            logWaiting();
+            return 0;
+        }
+        if (paused()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<OutboxDao.Claimed> claimed = jdbi.inTransaction(h -> h.attach(OutboxDao.class)
+                .claim(CLAIM, utc(now)));
+        Results results = new Results(claimed.size());
+        Map<String, List<Addressed>> byText = new LinkedHashMap<>();
+        List<OutboxDao.Claimed> unreadable = new ArrayList<>();
+        for (OutboxDao.Claimed row : claimed) {
+            if (!row.state().equals("sending")) {
+                continue;
+            }
+            String number = open(row);
+            if (number != null) {
+                byText.computeIfAbsent(row.text(), t -> new ArrayList<>()).add(new Addressed(row, number));
+            } else {
+                unreadable.add(row);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            LOG.error("{} outbound SMS have a number that does not open with the secret key; marked failed",
+                    unreadable.size());
+            unreadable.forEach(row -> results.failed(row, "number_unreadable"));
+        }
+        List<CompletableFuture<Runnable>> sent = new ArrayList<>();
+        for (Map.Entry<String, List<Addressed>> group : byText.entrySet()) {
+            for (List<Addressed> request : requests(group.getValue())) {
+                sent.add(CompletableFuture.supplyAsync(() -> send(group.getKey(), request), requests)
+                        .thenApply(result -> () -> record(results, request, result)));
+            }
+        }
+        sent.forEach(f -> f.join().run()); // results are gathered on this thread, in request order
+        results.write(jdbi, utc(clock.instant()));
+        return claimed.size();
+    }
+
+    /** Splits rows into requests of at most PER_REQUEST, each number at most once per request. */
+    private static List<List<Addressed>> requests(List<Addressed> rows) {
+        List<List<Addressed>> requests = new ArrayList<>();
+        List<Map<String, Addressed>> open = new ArrayList<>();
+        for (Addressed row : rows) {
+            Map<String, Addressed> target = null;
+            for (Map<String, Addressed> request : open) {
+                if (request.size() < PER_REQUEST && !request.containsKey(row.number())) {
+                    target = request;
+                    break;
+                }
+            }
+            if (target == null) {
+                target = new LinkedHashMap<>();
+                open.add(target);
+            }
+            target.put(row.number(), row);
+        }
+        open.forEach(r -> requests.add(new ArrayList<>(r.values())));
+        return requests;
+    }
+
+    /** One request to the provider; runs on a request thread and touches nothing shared but the pause. */
+    private SmsGateway.Result send(String text, List<Addressed> rows) {
+        if (paused()) {
+            return new SmsGateway.Pause("paused", null);
+        }
+        SmsGateway.Result result;
+        try {
+            result = gateway.orElseThrow().send(text, rows.stream().map(Addressed::number).toList());
+        } catch (RuntimeException e) {
+            LOG.error("SMS request failed, will retry: {}", SafeErrors.describe(e));
+            result = new SmsGateway.RetryAll("client_error");
+        }
+        if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
+            pausedUntil = clock.instant().plus(PAUSE);
+        }
+        return result;
+    }
+
+    private void record(Results results, List<Addressed> rows, SmsGateway.Result result) {
+        Instant now = clock.instant();
+        if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
+            LOG.error("Outbound SMS paused for {} minutes: the provider refused the account ({}); check {}. "
+                    + "{} message(s) put back in the outbox.", PAUSE.toMinutes(), pause.reason(), pause.setting(),
+                    rows.size());
+        }
+        Map<String, SmsGateway.Recipient> byNumber = new HashMap<>();
+        if (result instanceof SmsGateway.PerRecipient per) {
+            per.recipients().forEach(r -> byNumber.put(PhoneHasher.canonical(r.number()), r));
+        }
+        for (Addressed addressed : rows) {
+            OutboxDao.Claimed row = addressed.row();
+            if (result instanceof SmsGateway.Pause pause) {
+                results.putBack(row, pause.reason());
+            } else if (result instanceof SmsGateway.RetryAll retry) {
+                retryOrGiveUp(results, row, retry.reason(), now);
+            } else if (result instanceof SmsGateway.FailAll fail) {
+                results.failed(row, fail.reason());
+            } else {
+                SmsGateway.Recipient recipient = byNumber.get(addressed.number());
+                if (recipient == null) {
+                    results.failed(row, "no_recipient_status");
+                } else if (recipient.verdict() == SmsGateway.Verdict.ACCEPTED) {
+                    results.sent(row, recipient.messageId(), recipient.cost());
+                } else if (recipient.verdict() == SmsGateway.Verdict.RETRY) {
+                    retryOrGiveUp(results, row, recipient.reason(), now);
+                } else {
+                    results.failed(row, recipient.reason());
+                }
+            }
+        }
+    }
+
+    private void retryOrGiveUp(Results results, OutboxDao.Claimed row, String reason, Instant now) {
+        if (row.attempts() >= MAX_ATTEMPTS) {
+            results.failed(row, reason + " (gave up after " + row.attempts() + " attempts)");
+        } else {
+            results.retryAt(row, reason, utc(now.plus(backoff(row.attempts(), random))));
+        }
+    }
+
+    /** Exponential back-off with "equal jitter": half the delay fixed, half random, capped. */
+    static Duration backoff(int attempts, Random random) {
+        long base = FIRST_RETRY.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, LONGEST_RETRY.toMillis());
+        return Duration.ofMillis(capped / 2 + (long) (random.nextDouble() * (capped / 2)));
+    }
+
+    /** The number, or null when it cannot be opened (the secret key changed, or the data is damaged). */
+    private String open(OutboxDao.Claimed row) {
+        try {
+            return cipher.decrypt(row.phoneEncrypted());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Daemon threads for provider requests that end when idle, so an App that is never stopped leaks none. */
+    private static Executor requestThreads(int inFlight) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(inFlight, inFlight, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "ijwi-sms-request-" + n.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Without an account: says how many SMS wait (never who or what), when it changes, at most once a minute. */
+    private void logWaiting() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastWaitingCheck.plus(WAITING_CHECK_EVERY))) {
+            return;
+        }
+        lastWaitingCheck = now;
+        long queued = jdbi.onDemand(OutboxDao.class).queued();
+        if (queued > 0 && queued != lastWaitingCount && !now.isBefore(lastWaitingLog.plus(WAITING_LOG_EVERY))) {
+            LOG.warn("{} outbound SMS waiting in the outbox: Africa's Talking is not configured "
+                    + "(set IJWI_AT_USERNAME and IJWI_AT_API_KEY)", queued);
+            lastWaitingCount = queued;
+            lastWaitingLog = now;
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

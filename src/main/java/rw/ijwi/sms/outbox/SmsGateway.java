@@ -1,0 +1,35 @@
+package rw.ijwi.sms.outbox;
+
+import java.util.List;
+
+/** Sends one text to many numbers through a provider and says, in neutral terms, what became of each. */
+public interface SmsGateway {
+
+    /** What the provider said about one recipient. */
+    enum Verdict { ACCEPTED, RETRY, FAILED }
+
+    /** number is in canonical form (+250...); reason is a provider status word, never personal. */
+    record Recipient(String number, Verdict verdict, String messageId, String cost, String reason) {
+    }
+
+    /** The answer to a whole request. */
+    sealed interface Result permits PerRecipient, RetryAll, FailAll, Pause {
+    }
+
+    record PerRecipient(List<Recipient> recipients) implements Result {
+    }
+
+    /** Nothing was sent; try again later (server error, timeout, connection refused). */
+    record RetryAll(String reason) implements Result {
+    }
+
+    /** The request itself was refused and would be refused again. */
+    record FailAll(String reason) implements Result {
+    }
+
+    /** The account cannot send (bad key, bad sender ID): keep everything queued until an operator fixes setting. */
+    record Pause(String reason, String setting) implements Result {
+    }
+
+    Result send(String text, List<String> numbers);
+}

@@ -1,0 +1,62 @@
+package rw.ijwi.sms.pages;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.http.Context;
+
+import rw.ijwi.auth.User;
+import rw.ijwi.geo.Geography;
+import rw.ijwi.sms.AudienceDao;
+import rw.ijwi.web.Chrome;
+import rw.ijwi.web.Templates;
+
+/** SMS figures for staff: subscribers per district (never the numbers) and what became of outbound messages. */
+public final class FiguresPage {
+
+    static final Duration DAYS = Duration.ofDays(30);
+
+    private final FiguresDao figures;
+    private final AudienceDao audience;
+    private final Geography geography;
+    private final Templates templates;
+    private final Clock clock;
+
+    public FiguresPage(FiguresDao figures, AudienceDao audience, Geography geography, Templates templates, Clock clock) {
+        this.figures = figures;
+        this.audience = audience;
+        this.geography = geography;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** GET /sms/subscribers: every district the user covers, with its subscriber count (0 included). */
+    public void subscribers(Context ctx) {
+        User user = Templates.user(ctx);
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        audience.subscribersByDistrict().forEach(c -> counts.put(c.districtId(), c.subscribers()));
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Geography.District d : geography.districts()) {
+            if (user.covers(d.name())) {
+                rows.put(d.name(), counts.getOrDefault(d.id(), 0L));
+            }
+        }
+        Chrome chrome = templates.chrome(ctx, "subscribers_title", "sms");
+        templates.render(ctx, "sms_subscribers.jte", chrome, Map.of("rows", rows,
+                "total", rows.values().stream().mapToLong(Long::longValue).sum(),
+                "optOuts", user.isAdmin() ? figures.optOuts() : -1L));
+    }
+
+    /** GET /sms/delivery: the outbox by state, delivery status, failure reason, and per day for 30 days. */
+    public void delivery(Context ctx) {
+        Chrome chrome = templates.chrome(ctx, "delivery_title", "sms");
+        List<FiguresDao.Day> days = figures.perDay(clock.instant().minus(DAYS).atOffset(ZoneOffset.UTC));
+        templates.render(ctx, "sms_delivery.jte", chrome, Map.of("states", figures.byState(),
+                "delivery", figures.byDelivery(), "reasons", figures.failureReasons(), "days", days,
+                "inbound", figures.inbound()));
+    }
+}
