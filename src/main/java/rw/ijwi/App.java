@@ -89,7 +89,7 @@ import rw.ijwi.sms.inbound.Spool;
 import rw.ijwi.sms.keywords.StopKeyword;
 import rw.ijwi.sms.Worker;
 import rw.ijwi.ussd.Engine;
-import rw.ijwi.ussd.MenuSource;
+import rw.ijwi.config.MenuSource;
 import rw.ijwi.ussd.Menus;
 import rw.ijwi.ussd.Renderer;
 import rw.ijwi.ussd.UssdActions;

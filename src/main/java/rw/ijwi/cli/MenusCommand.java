@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import rw.ijwi.config.Config;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ussd.Menu;
-import rw.ijwi.ussd.MenuSource;
+import rw.ijwi.config.MenuSource;
 import rw.ijwi.ussd.Menus;
 
 /** Menu tools; `menus check [DIR]` proves menu files safe to serve without starting anything. */

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import rw.ijwi.gsm.Gsm7;
-import rw.ijwi.ussd.MenuSource;
+import rw.ijwi.config.MenuSource;
 
 /**
  * The SMS replies of menus/sms.yaml, checked at start-up: every reply in every language, GSM-7 only, within one

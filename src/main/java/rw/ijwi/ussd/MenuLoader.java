@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import rw.ijwi.config.MenuSource;
+
 /**
  * Reads menus/ijwi.yaml, the screen files it lists and the help lines into a {@link Menu}. Reports every
  * problem of shape (bad YAML, unknown keys, wrong types, duplicate screens) with its file and screen;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import rw.ijwi.commitments.Commitment;
+import rw.ijwi.config.MenuSource;
 import rw.ijwi.geo.Geography;
 
 /** Loads the menu files and proves them safe, or fails with every problem found, named by file, screen, language. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
-import rw.ijwi.ussd.MenuSource;
+import rw.ijwi.config.MenuSource;
 
 /** menus/sms.yaml is checked before Ijwi starts: translated, GSM-7, one SMS, nothing revealing. */
 class SmsTextsTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import rw.ijwi.config.MenuSource;
 import rw.ijwi.geo.Geography;
 
 /** Every way a menu edit can be refused: one labelled edit of the real menus per row, and the message it earns. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import rw.ijwi.commitments.Commitment;
+import rw.ijwi.config.MenuSource;
 import rw.ijwi.geo.Geography;
 
 /** The project's own menus, loaded and checked without a database, for the pure engine tests. */

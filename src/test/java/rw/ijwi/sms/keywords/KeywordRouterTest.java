@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import rw.ijwi.geo.Geography;
 import rw.ijwi.sms.SmsTexts;
-import rw.ijwi.ussd.MenuSource;
+import rw.ijwi.config.MenuSource;
 
 /** Where a text goes, in Kinyarwanda, English and French, spelled right and with one typo. */
 class KeywordRouterTest {

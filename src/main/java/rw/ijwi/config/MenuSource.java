@@ -1,4 +1,4 @@
-package rw.ijwi.ussd;
+package rw.ijwi.config;
 
 import java.io.IOException;
 import java.io.InputStream;
