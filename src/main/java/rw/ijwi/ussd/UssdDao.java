@@ -1,7 +1,6 @@
 package rw.ijwi.ussd;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -9,16 +8,13 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** What USSD keeps between hops and sessions: language choices, free-text boundaries, end-of-session events. */
-public interface UssdDao {
+import rw.ijwi.callers.PreferenceDao;
 
-    @SqlQuery("SELECT language FROM phone_preference WHERE phone_hash = :hash")
-    Optional<String> language(@Bind("hash") byte[] phoneHash);
-
-    @SqlUpdate("""
-            INSERT INTO phone_preference (phone_hash, language) VALUES (:hash, :language)
-            ON CONFLICT (phone_hash) DO UPDATE SET language = excluded.language, updated_at = now()""")
-    void rememberLanguage(@Bind("hash") byte[] phoneHash, @Bind("language") String language);
+/**
+ * What USSD keeps between hops and sessions: free-text boundaries, end-of-session events, and (through
+ * PreferenceDao, which owns that table) the language a number chose.
+ */
+public interface UssdDao extends PreferenceDao {
 
     @SqlUpdate("""
             INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :end)

@@ -89,10 +89,6 @@ public interface InboundDao {
     void processed(@Bind("id") long id, @Bind("outcome") String outcome, @Bind("campaign") Long campaignId,
             @Bind("now") OffsetDateTime now);
 
-    /** The language the number chose on USSD, if any, for replies to words that carry no language. */
-    @SqlQuery("SELECT language FROM phone_preference WHERE phone_hash = :hash")
-    Optional<String> preferredLanguage(@Bind("hash") byte[] phoneHash);
-
     @SqlQuery("SELECT count(*) FROM sms_inbound WHERE processed_at IS NULL")
     long waiting();
 }

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import rw.ijwi.callers.PreferenceDao;
 import rw.ijwi.config.SafeErrors;
 import rw.ijwi.gsm.Gsm7;
 import rw.ijwi.sms.AudienceDao;
@@ -107,7 +108,8 @@ public final class InboundProcessor {
     /** Returns true when a reply was queued. */
     private boolean process(Handle h, Polls.Open open, InboundDao.Waiting message, Instant now) {
         InboundDao inbound = h.attach(InboundDao.class);
-        String preferred = inbound.preferredLanguage(message.phoneHash()).orElse(DEFAULT_LANGUAGE);
+        // The language the number chose on USSD, if any, for replies to words that carry no language.
+        String preferred = h.attach(PreferenceDao.class).language(message.phoneHash()).orElse(DEFAULT_LANGUAGE);
         SmsContext context = new SmsContext(message.id(), message.phoneHash(), message.replyTo(), preferred, "", h,
                 now);
         KeywordRouter.Route route = router.route(message.text(), open.keywords());
