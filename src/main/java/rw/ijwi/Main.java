@@ -15,7 +15,6 @@ import rw.ijwi.cli.MigrateCommand;
 import rw.ijwi.cli.PrivacyCommand;
 import rw.ijwi.cli.SeedCommand;
 import rw.ijwi.cli.ReleasesCommand;
-import rw.ijwi.cli.ServeCommand;
 import rw.ijwi.cli.UsersCommand;
 
 /**

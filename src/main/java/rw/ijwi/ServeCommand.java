@@ -1,4 +1,4 @@
-package rw.ijwi.cli;
+package rw.ijwi;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine;
 
-import rw.ijwi.App;
 import rw.ijwi.config.Config;
 
 /** Starts Ijwi and serves until the process is stopped. */
