@@ -40,7 +40,7 @@ class StartupTest {
     void generated_secrets_are_kept_in_the_data_dir_readable_by_the_owner_only_and_reused() throws Exception {
         TestDatabase database = TestDatabase.fresh();
         Map<String, String> env = Map.of("IJWI_DATA_DIR", dir.toString(), "IJWI_DATABASE_URL", database.url(),
-                "IJWI_DATABASE_USER", "postgres", "IJWI_PORT", "0");
+                "IJWI_DATABASE_USER", "postgres", "IJWI_PORT", "0", "IJWI_METRICS_PORT", "0");
         String token;
         try (App app = App.build(Config.from(env)).start()) {
             token = app.secrets().webhookToken();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.jdbi.v3.core.Jdbi;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -30,16 +29,19 @@ public final class BroadcastPage {
     static final List<String> STATES = List.of("queued", "sending", "sent", "failed", "skipped");
 
     private final Broadcasts broadcasts;
-    private final Jdbi jdbi;
+    private final BroadcastDao history;
+    private final CommitmentDao commitments;
     private final Geography geography;
     private final Templates templates;
     private final boolean gateway;
     private final ObjectMapper json = new ObjectMapper();
 
     /** gateway: whether an SMS gateway is configured (Africa's Talking), so queued messages will go out. */
-    public BroadcastPage(Broadcasts broadcasts, Jdbi jdbi, Geography geography, Templates templates, boolean gateway) {
+    public BroadcastPage(Broadcasts broadcasts, BroadcastDao history, CommitmentDao commitments, Geography geography,
+            Templates templates, boolean gateway) {
         this.broadcasts = broadcasts;
-        this.jdbi = jdbi;
+        this.history = history;
+        this.commitments = commitments;
         this.geography = geography;
         this.templates = templates;
         this.gateway = gateway;
@@ -82,7 +84,7 @@ public final class BroadcastPage {
         BroadcastDao.Sent sent = covered(ctx);
         Chrome chrome = templates.chrome(ctx, "broadcast_title", "sms");
         templates.render(ctx, "broadcast.jte", chrome, Map.of("broadcast", sent, "progress", progress(sent.id()),
-                "commitment", sent.commitmentId() == null ? "" : jdbi.onDemand(CommitmentDao.class)
+                "commitment", sent.commitmentId() == null ? "" : commitments
                         .find(sent.commitmentId()).map(c -> c.actor() + " - " + c.promise()).orElse(""),
                 "texts", texts(sent), "gateway", gateway));
     }
@@ -98,7 +100,7 @@ public final class BroadcastPage {
         STATES.forEach(s -> states.put(s, 0L));
         Map<String, Long> delivery = new LinkedHashMap<>();
         long total = 0;
-        for (BroadcastDao.StateCount row : jdbi.onDemand(BroadcastDao.class).progress(id)) {
+        for (BroadcastDao.StateCount row : history.progress(id)) {
             states.merge(row.state(), row.count(), Long::sum);
             if (row.deliveryStatus() != null) {
                 delivery.merge(row.deliveryStatus(), row.count(), Long::sum);
@@ -136,7 +138,7 @@ public final class BroadcastPage {
         }
         // Another district's broadcast answers as a missing one: ids are sequential, and "you do not coordinate
         // Rusizi" would tell where each is and how many each district sent (issue 12).
-        return jdbi.onDemand(BroadcastDao.class).find(id).filter(sent -> Templates.user(ctx).covers(sent.district()))
+        return history.find(id).filter(sent -> Templates.user(ctx).covers(sent.district()))
                 .orElseThrow(() -> new NotFoundResponse("no broadcast " + id));
     }
 
@@ -149,7 +151,7 @@ public final class BroadcastPage {
         ctx.status(status);
         templates.render(ctx, "broadcasts.jte", chrome, Map.of("draft", draft, "error", error,
                 "districts", districts, "commitments", commitments,
-                "latest", jdbi.onDemand(BroadcastDao.class).latest(districts, 50),
+                "latest", history.latest(districts, 50),
                 "maxChars", Broadcasts.MAX_CHARS));
     }
 

@@ -3,6 +3,7 @@ package rw.ijwi.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record Config(
         String bind,
         List<String> trustedProxies,
         String metricsBind,
-        int metricsPort) {
+        int metricsPort,
+        Tuning tuning) {
 
     public static final int USSD_PROTOCOL_LIMIT = 182;
     /** What one SMS part costs, in RWF, when IJWI_SMS_PRICE is not set; only used to estimate a broadcast's cost. */
@@ -94,6 +96,25 @@ public record Config(
         }
     }
 
+    /**
+     * Sizes and intervals of the machinery, which an operator rarely changes: the database pool, how often the
+     * background workers look for work when nobody wakes them, and how many callbacks one commit may carry.
+     */
+    public record Tuning(int databasePool, Duration inboundPoll, Duration outboxPoll, Duration spoolReplay,
+            int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery) {
+
+        static Tuning from(Map<String, String> env) {
+            return new Tuning(
+                    integer(env, "IJWI_DATABASE_POOL", 10, 2, 200),
+                    Duration.ofMillis(integer(env, "IJWI_SMS_INBOUND_POLL_MS", 500, 50, 60_000)),
+                    Duration.ofMillis(integer(env, "IJWI_SMS_OUTBOX_POLL_MS", 1_000, 50, 60_000)),
+                    Duration.ofMillis(integer(env, "IJWI_SMS_SPOOL_REPLAY_MS", 1_000, 50, 60_000)),
+                    integer(env, "IJWI_SMS_GROUP_MAX", 500, 1, 10_000),
+                    Duration.ofMillis(integer(env, "IJWI_ROLLUP_EVERY_MS", 2_000, 100, 600_000)),
+                    Duration.ofMinutes(integer(env, "IJWI_HOUSEKEEPING_MINUTES", 60, 1, 1_440)));
+        }
+    }
+
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
@@ -128,7 +149,8 @@ public record Config(
                         .filter(p -> !p.isEmpty()).toList()).orElse(List.of()),
                 // /metrics shows live activity: its own address, loopback unless told otherwise.
                 text(env, "IJWI_METRICS_BIND").orElse("127.0.0.1"),
-                integer(env, "IJWI_METRICS_PORT", 9464, 0, 65535));
+                integer(env, "IJWI_METRICS_PORT", 9464, 0, 65535),
+                Tuning.from(env));
         config.databaseUrl().ifPresent(v -> {
             if (!v.startsWith("jdbc:postgresql:")) {
                 throw new BadSetting("IJWI_DATABASE_URL", v, "expected a JDBC URL starting with jdbc:postgresql:");
@@ -179,14 +201,14 @@ public record Config(
         return new Config(newPort, databaseUrl, databaseUser, databasePassword, dataDir, menusDir, secretKey,
                 webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir, spoolMaxMb, smsPrice,
                 smsInFlight, bind, trustedProxies, metricsBind,
-                metricsPort);
+                metricsPort, tuning);
     }
 
     public Config withDatabase(String url, String user, String password) {
         return new Config(port, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password), dataDir,
                 menusDir, secretKey, webhookToken, ussdMaxChars, suppressBelow, publicUrl, at, retentionDays, spoolDir,
                 spoolMaxMb, smsPrice, smsInFlight, bind, trustedProxies, metricsBind,
-                metricsPort);
+                metricsPort, tuning);
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

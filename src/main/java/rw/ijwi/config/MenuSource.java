@@ -15,6 +15,11 @@ public interface MenuSource {
 
     String describe();
 
+    /** The operator's directory when IJWI_MENUS_DIR (or ./menus) is there, else the copy in the jar. */
+    static MenuSource of(Config config) {
+        return config.menusDir().map(MenuSource::directory).orElseGet(MenuSource::classpath);
+    }
+
     static MenuSource directory(Path dir) {
         return new MenuSource() {
             @Override

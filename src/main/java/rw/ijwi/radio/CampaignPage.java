@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jdbi.v3.core.Jdbi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,14 +36,14 @@ public final class CampaignPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CampaignApi api;
-    private final Jdbi jdbi;
+    private final CampaignDao campaigns;
     private final AuditLog audit;
     private final Templates templates;
     private final Clock clock;
 
-    public CampaignPage(CampaignApi api, Jdbi jdbi, AuditLog audit, Templates templates, Clock clock) {
+    public CampaignPage(CampaignApi api, CampaignDao campaigns, AuditLog audit, Templates templates, Clock clock) {
         this.api = api;
-        this.jdbi = jdbi;
+        this.campaigns = campaigns;
         this.audit = audit;
         this.templates = templates;
         this.clock = clock;
@@ -54,7 +53,7 @@ public final class CampaignPage {
     public void list(Context ctx) {
         Chrome chrome = templates.chrome(ctx, "campaigns_title", "campaigns");
         templates.render(ctx, "campaigns.jte", chrome, Map.of(
-                "campaigns", jdbi.onDemand(CampaignDao.class).latestRows(200), "now", clock.instant(),
+                "campaigns", campaigns.latestRows(200), "now", clock.instant(),
                 "canCreate", Templates.user(ctx).role() != rw.ijwi.auth.Role.VIEWER));
     }
 
@@ -94,7 +93,7 @@ public final class CampaignPage {
     /** GET /campaigns/{id} */
     public void show(Context ctx) {
         Campaign campaign = api.campaign(CampaignApi.id(ctx));
-        CampaignDao dao = jdbi.onDemand(CampaignDao.class);
+        CampaignDao dao = campaigns;
         Chrome chrome = templates.chrome(ctx, "campaign_title", "campaigns");
         templates.render(ctx, "campaign.jte", chrome, Map.of("campaign", campaign, "tally", dao.tally(campaign.id()),
                 "bursts", dao.burstList(campaign.id()), "state", state(campaign.opensAt(), campaign.closesAt())));

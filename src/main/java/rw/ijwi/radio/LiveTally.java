@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,7 @@ public final class LiveTally implements AutoCloseable {
     private record Watcher(long campaignId, SseClient client) {
     }
 
-    private final Jdbi jdbi;
+    private final CampaignDao campaigns;
     private final String page;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Long, Set<SseClient>> watchers = new ConcurrentHashMap<>();
@@ -54,8 +53,8 @@ public final class LiveTally implements AutoCloseable {
     });
     private long ticks;
 
-    public LiveTally(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public LiveTally(CampaignDao campaigns) {
+        this.campaigns = campaigns;
         this.page = resource("radio/live.html");
     }
 
@@ -66,7 +65,7 @@ public final class LiveTally implements AutoCloseable {
     /** GET /radio/{id}/live */
     public void page(Context ctx) {
         long id = CampaignApi.id(ctx);
-        if (jdbi.onDemand(CampaignDao.class).campaignRow(id).isEmpty()) {
+        if (campaigns.campaignRow(id).isEmpty()) {
             throw new io.javalin.http.NotFoundResponse("no campaign " + id);
         }
         ctx.contentType("text/html; charset=utf-8").result(page);
@@ -136,7 +135,7 @@ public final class LiveTally implements AutoCloseable {
 
     /** The campaign and its counts as one JSON object, what the page draws. */
     String snapshot(long campaignId) {
-        CampaignDao dao = jdbi.onDemand(CampaignDao.class);
+        CampaignDao dao = campaigns;
         Campaign campaign = dao.find(campaignId).orElse(null);
         Map<String, Object> view = new LinkedHashMap<>();
         if (campaign == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -44,7 +45,10 @@ class ConfigTest {
                 new Bad("IJWI_BIND", "256.0.0.1", "IJWI_BIND=256.0.0.1: expected an IP address to listen on"),
                 new Bad("IJWI_TRUSTED_PROXIES", "proxy.internal", "IJWI_TRUSTED_PROXIES=proxy.internal: expected "
                         + "addresses or CIDR ranges"),
-                new Bad("IJWI_TRUSTED_PROXIES", "10.0.0.0/33", "IJWI_TRUSTED_PROXIES=10.0.0.0/33: expected addresses"));
+                new Bad("IJWI_TRUSTED_PROXIES", "10.0.0.0/33", "IJWI_TRUSTED_PROXIES=10.0.0.0/33: expected addresses"),
+                new Bad("IJWI_DATABASE_POOL", "1", "IJWI_DATABASE_POOL=1: expected a whole number from 2 to 200"),
+                new Bad("IJWI_SMS_OUTBOX_POLL_MS", "10", "IJWI_SMS_OUTBOX_POLL_MS=10: expected a whole number from 50"),
+                new Bad("IJWI_HOUSEKEEPING_MINUTES", "hourly", "IJWI_HOUSEKEEPING_MINUTES=hourly: expected a whole"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,6 +57,23 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.from(Map.of(bad.name(), bad.value())))
                 .isInstanceOf(Config.BadSetting.class)
                 .hasMessageStartingWith(bad.message());
+    }
+
+    @Test
+    void the_machinerys_sizes_and_intervals_have_defaults_and_overrides() {
+        Config.Tuning tuning = Config.from(Map.of()).tuning();
+        assertThat(tuning.databasePool()).isEqualTo(10);
+        assertThat(tuning.inboundPoll()).isEqualTo(Duration.ofMillis(500));
+        assertThat(tuning.outboxPoll()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(tuning.spoolReplay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(tuning.inboundGroupMax()).isEqualTo(500);
+        assertThat(tuning.rollupEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(tuning.housekeepingEvery()).isEqualTo(Duration.ofHours(1));
+        Config.Tuning set = Config.from(Map.of("IJWI_DATABASE_POOL", "20", "IJWI_SMS_INBOUND_POLL_MS", "250",
+                "IJWI_HOUSEKEEPING_MINUTES", "15")).tuning();
+        assertThat(set.databasePool()).isEqualTo(20);
+        assertThat(set.inboundPoll()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.housekeepingEvery()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test

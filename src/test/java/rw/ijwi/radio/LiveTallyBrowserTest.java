@@ -38,7 +38,7 @@ class LiveTallyBrowserTest {
 
     @Test
     void the_studio_screen_shows_votes_as_they_arrive_without_reloading() {
-        app.app().sms().live().start();
+        app.app().radio().live().start();
         try (Browser browser = Browser.open(app)) {
             browser.signIn(Staff.create(app, Role.VIEWER));
             browser.go("/radio/" + campaign + "/live?lang=en");

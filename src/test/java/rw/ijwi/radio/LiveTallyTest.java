@@ -58,7 +58,7 @@ class LiveTallyTest {
 
     @Test
     void the_event_stream_sends_the_tally_at_once_then_each_change_and_forgets_a_client_that_left() throws Exception {
-        app.app().sms().live().start();
+        app.app().radio().live().start();
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + app.port() + "/radio/" + campaign + "/events"))
@@ -82,18 +82,18 @@ class LiveTallyTest {
         JsonNode tally = untilTotal(events, 3).get("tally");
         assertThat(tally.toString()).isEqualTo("{\"total\":3,\"options\":[{\"code\":\"A\",\"count\":2},"
                 + "{\"code\":\"B\",\"count\":1}],\"comments\":0}");
-        assertThat(app.app().sms().live().watching()).isEqualTo(1);
+        assertThat(app.app().radio().live().watching()).isEqualTo(1);
 
         stream.body().close();
         reader.interrupt();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         int phone = 10;
-        while (app.app().sms().live().watching() > 0 && System.nanoTime() < deadline) {
+        while (app.app().radio().live().watching() > 0 && System.nanoTime() < deadline) {
             Texting.text(app, "+2507886000" + phone++, "RADIO A"); // a change makes the server write, and notice
             app.app().sms().inbound().processAvailable();
             Thread.sleep(200);
         }
-        assertThat(app.app().sms().live().watching()).isZero();
+        assertThat(app.app().radio().live().watching()).isZero();
     }
 
     private JsonNode untilTotal(BlockingQueue<String> events, long total) throws Exception {
