@@ -49,6 +49,16 @@ public final class Templates {
         ctx.html(out.toString());
     }
 
+    /**
+     * Renders a page whose template takes the chrome and one record, {@code @param <Record> page}: the compiler
+     * then checks what the page hands its template, which a map of names cannot.
+     */
+    public void render(Context ctx, String template, Chrome chrome, Record page) {
+        StringOutput out = new StringOutput();
+        engine.render(template, Map.of("chrome", chrome, "page", page), out);
+        ctx.html(out.toString());
+    }
+
     /** en, fr or rw: from ?lang= (remembered in a cookie for a year), else the cookie, else English. */
     public static String language(Context ctx) {
         String asked = ctx.queryParam("lang");
