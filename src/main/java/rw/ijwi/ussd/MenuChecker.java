@@ -27,12 +27,13 @@ public final class MenuChecker {
     private static final Set<String> BUILT_IN_PLACEHOLDERS = Set.of("ref", "hotlines", "verified");
 
     private final Lists lists;
-    private final Set<String> actions;
+    private final Map<String, Set<String>> actions;
     private final int limit;
 
-    public MenuChecker(Lists lists, Set<String> actions, int limit) {
+    /** With the actions END screens may run, each with the answer keys it reads. */
+    public MenuChecker(Lists lists, Map<String, Set<String>> actions, int limit) {
         this.lists = lists;
-        this.actions = Set.copyOf(actions);
+        this.actions = Map.copyOf(actions);
         this.limit = limit;
     }
 
@@ -84,8 +85,12 @@ public final class MenuChecker {
         if (s.action().isPresent() && !s.isEnd()) {
             problems.add(new Problem(s.file(), s.id(), null, "an action runs only on an END screen (no options, list or input)"));
         }
-        s.action().filter(a -> !actions.contains(a)).ifPresent(a -> problems.add(new Problem(s.file(), s.id(), null,
-                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions)) + ")")));
+        s.action().filter(a -> !actions.containsKey(a)).ifPresent(a -> problems.add(new Problem(s.file(), s.id(), null,
+                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions.keySet())) + ")")));
+        s.action().map(a -> actions.getOrDefault(a, Set.of())).ifPresent(needed -> new java.util.TreeSet<>(needed)
+                .stream().filter(key -> !saved.contains(key)).forEach(key -> problems.add(new Problem(s.file(), s.id(),
+                        null, "action " + s.action().get() + " needs the answer '" + key
+                        + "', which no screen saves (save: " + key + ")"))));
         if (s.save().isPresent() && s.options().isEmpty() && s.list().isEmpty() && s.input().isEmpty()) {
             problems.add(new Problem(s.file(), s.id(), null, "save needs options, a list or an input"));
         }

@@ -107,6 +107,21 @@ public final class TestApp implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * The value of one counter or gauge on /metrics by its Prometheus name, summed over its labels; fails when
+     * no such metric is there, so a renamed metric cannot make an assertion of zero pass.
+     */
+    public double metric(String name) {
+        double[] samples = metrics().body().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .toArray();
+        if (samples.length == 0) {
+            throw new AssertionError("no metric " + name + " on /metrics");
+        }
+        return java.util.Arrays.stream(samples).sum();
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET().build());
     }

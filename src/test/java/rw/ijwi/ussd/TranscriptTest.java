@@ -30,7 +30,8 @@ import rw.ijwi.testing.TestDatabase;
  * (the whole text, for dial-through), {@code retry: true} (the last hop again), {@code restart: true} (a new
  * server on the same database), {@code session: id} (a new session), {@code sql: ...} (set up data).
  * {@code capture: {ref: "regex with (group)"}} keeps a value of the reply for later {@code send: "{{ref}}"}. {@code expect} is the whole reply,
- * {@code contains} a list of parts of it. The {@code db} list ends the file: {@code query} and {@code returns}.
+ * {@code contains} a list of parts of it; every hop has one of the two, so none passes on whatever screen
+ * comes back. The {@code db} list ends the file: {@code query} and {@code returns}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptTest {
@@ -90,6 +91,11 @@ class TranscriptTest {
                     throw new AssertionError(where + ": a step needs send, text, retry, restart or session");
                 }
                 String reply = app.ussd(session, phone, text);
+                if (!s.has("expect") && s.path("contains").isEmpty()) {
+                    // A hop that checks nothing passes whatever screen comes back, the fallback included.
+                    throw new AssertionError(where + ": a hop must assert its screen with expect or contains;"
+                            + " it answered:\n" + reply);
+                }
                 if (s.has("expect")) {
                     assertThat(reply).as(where + " (text \"" + text + "\")").isEqualTo(s.get("expect").asText().strip());
                 }
