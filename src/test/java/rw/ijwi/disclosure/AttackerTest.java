@@ -23,6 +23,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ojalgo.optimisation.Expression;
@@ -50,6 +51,7 @@ import rw.ijwi.testing.TestDatabase;
  * the code under test, with ojAlgo directly; bounds are confirmed with whole numbers for a sample. With the
  * complements switched off (every finding "repaired" by hiding nothing) it reports dozens of narrowed counts.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttackerTest {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -18,6 +19,7 @@ import rw.ijwi.testing.TestDatabase;
  * before and after folds, after deletions and updates; seeded so a failure can be replayed. One report in ten is
  * the phone simulator's (V29): in neither.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RollupEquivalenceTest {
 
