@@ -2,9 +2,6 @@ package rw.ijwi.africastalking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -30,7 +27,6 @@ import rw.ijwi.testing.TestApp;
 class UssdWebhookPropertiesTest {
 
     private static TestApp app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Counts hops whose answer threw and got the help-lines fallback instead of a screen. */
     private static final String FALLBACKS = "ijwi_ussd_fallbacks_total";
 
@@ -54,11 +50,10 @@ class UssdWebhookPropertiesTest {
     }
 
     @Property(tries = 200)
-    void any_form_body_gets_a_screen_or_a_short_4xx(@ForAll("bodies") String body) throws Exception {
+    void any_form_body_gets_a_screen_or_a_short_4xx(@ForAll("bodies") String body) {
         double fallbacksBefore = app.metric(FALLBACKS);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/at/ussd?token=" + TestApp.TOKEN)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = app.post("/at/ussd?token=" + TestApp.TOKEN, body,
+                "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).as(body).isIn(200, 400, 413);
         assertThat(response.body()).isNotEmpty().doesNotContain("Exception").doesNotContain("\tat ");
         if (response.statusCode() == 200) {

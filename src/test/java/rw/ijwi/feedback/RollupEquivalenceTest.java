@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.testing.TestDatabase;
 
 /**
@@ -61,7 +62,7 @@ class RollupEquivalenceTest {
 
     @Test
     void a_simulator_report_counts_nowhere_before_or_after_a_fold_nor_when_deleted() {
-        Period today = new Period(LocalDate.now(Period.RWANDA).minusDays(363), LocalDate.now(Period.RWANDA));
+        Period today = new Period(LocalDate.now(Rwanda.ZONE).minusDays(363), LocalDate.now(Rwanda.ZONE));
         long before = total(today);
         long reports = dao.reports();
         jdbi.useHandle(h -> h.execute("""
@@ -81,7 +82,7 @@ class RollupEquivalenceTest {
 
     @Test
     void a_new_report_counts_at_once_before_any_fold_and_the_same_after() {
-        Period today = new Period(LocalDate.now(Period.RWANDA).minusDays(363), LocalDate.now(Period.RWANDA));
+        Period today = new Period(LocalDate.now(Rwanda.ZONE).minusDays(363), LocalDate.now(Rwanda.ZONE));
         long before = total(today);
         long reports = dao.reports();
         jdbi.useHandle(h -> h.execute("""

@@ -149,20 +149,8 @@ class TranscriptTest {
         List<String> districts = new ArrayList<>();
         api.path("districts").forEach(d -> districts.add(d.asText()));
         String token = rw.ijwi.testing.Staff.apiToken(app, role, districts.toArray(String[]::new));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + app.port() + api.get("post").asText()))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(api.get("json").toString())).build();
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(where + ": " + response.body()).isEqualTo(api.path("status").asInt(201));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = app.apiPost(token, api.get("post").asText(), api.get("json").toString(), "application/json");
+        assertThat(response.statusCode()).as(where + ": " + response.body()).isEqualTo(api.path("status").asInt(201));
     }
 
     private static String substitute(String input, Map<String, String> captured) {
