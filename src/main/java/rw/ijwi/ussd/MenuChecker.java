@@ -86,11 +86,13 @@ public final class MenuChecker {
             problems.add(new Problem(s.file(), s.id(), null, "an action runs only on an END screen (no options, list or input)"));
         }
         s.action().filter(a -> !actions.containsKey(a)).ifPresent(a -> problems.add(new Problem(s.file(), s.id(), null,
-                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions.keySet())) + ")")));
-        s.action().map(a -> actions.getOrDefault(a, Set.of())).ifPresent(needed -> new java.util.TreeSet<>(needed)
-                .stream().filter(key -> !saved.contains(key)).forEach(key -> problems.add(new Problem(s.file(), s.id(),
-                        null, "action " + s.action().get() + " needs the answer '" + key
-                        + "', which no screen saves (save: " + key + ")"))));
+                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions.keySet()))
+                        + ")")));
+        // A renamed save: key passes every other check and makes the action fail (or lose a field) at run time.
+        s.action().ifPresent(a -> new java.util.TreeSet<>(actions.getOrDefault(a, Set.of())).stream()
+                .filter(key -> !saved.contains(key))
+                .forEach(key -> problems.add(new Problem(s.file(), s.id(), null, "action " + a
+                        + " needs the answer '" + key + "', which no screen saves (save: " + key + ")"))));
         if (s.save().isPresent() && s.options().isEmpty() && s.list().isEmpty() && s.input().isEmpty()) {
             problems.add(new Problem(s.file(), s.id(), null, "save needs options, a list or an input"));
         }
