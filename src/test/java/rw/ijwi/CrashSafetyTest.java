@@ -20,17 +20,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.ChildServer;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
+import rw.ijwi.testing.Wait;
 
 /**
  * Power cut in the middle of traffic: the server is killed with SIGKILL while sessions are filed, a new one
  * starts on the same database, and AT retries every hop that got no answer. Every session that was told its
  * reference has exactly that one report; every session completes; no report is stored twice.
  */
+@Tag("slow")
 class CrashSafetyTest {
 
     private static final int SESSIONS = 300;
@@ -73,9 +76,7 @@ class CrashSafetyTest {
                 return null;
             }));
         }
-        while (hops.get() < SESSIONS * 4) {
-            sleep(5);
-        }
+        Wait.until("hops answered before the kill", Duration.ofSeconds(180), () -> hops.get() >= SESSIONS * 4);
         first.kill();
         int answeredBeforeKill = hops.get();
         current[0] = ChildServer.start(database, Map.of());
@@ -123,9 +124,8 @@ class CrashSafetyTest {
                     return null;
                 }));
             }
-            while (acknowledged.size() < messages / 3) {
-                sleep(5);
-            }
+            Wait.until("a third of the SMS acknowledged before the kill", Duration.ofSeconds(180),
+                    () -> acknowledged.size() >= messages / 3);
             current[0].kill();
             int beforeKill = acknowledged.size();
             current[0] = ChildServer.start(database, at.env());

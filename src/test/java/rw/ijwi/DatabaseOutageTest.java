@@ -2,6 +2,7 @@ package rw.ijwi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.config.Config;
@@ -11,6 +12,7 @@ import rw.ijwi.testing.TestApp;
  * PostgreSQL goes away: /health says so with 503, USSD still answers with the help lines in the person's
  * language (an END screen, never an error), and when the database is back Ijwi serves again without a restart.
  */
+@Tag("slow")
 class DatabaseOutageTest {
 
     @Test

@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.ChildServer;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
+import rw.ijwi.testing.Wait;
 
 /** SIGTERM under load: the server stops within its bound and no request gets a server error on the way out. */
+@Tag("slow")
 class ShutdownTest {
 
     @Test
@@ -50,14 +53,13 @@ class ShutdownTest {
             }
         });
         load.start();
-        while (answered.get() < 50) {
-            Thread.sleep(10);
-        }
+        Wait.until("50 hops answered before SIGTERM", Duration.ofSeconds(120), () -> answered.get() >= 50);
         long start = System.nanoTime();
         server.terminate(Duration.ofSeconds(15));
         long stoppedMillis = (System.nanoTime() - start) / 1_000_000;
         running.set(false);
         load.join(10_000);
+        assertThat(load.isAlive()).as("the load thread ended after the server stopped").isFalse();
         System.out.printf("shutdown: stopped %d ms after SIGTERM, %d requests answered, %d server errors%n",
                 stoppedMillis, answered.get(), serverErrors.get());
         assertThat(serverErrors.get()).isZero();

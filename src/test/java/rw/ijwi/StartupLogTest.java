@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.ChildServer;
@@ -11,6 +12,7 @@ import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
 
 /** What `serve` writes to a log it does not print on a terminal: the callback URLs, never the webhook token. */
+@Tag("slow")
 class StartupLogTest {
 
     @Test

@@ -1,10 +1,5 @@
 package rw.ijwi.africastalking;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +23,6 @@ public final class AtSmsWebhook {
 
     /** Ten concatenated parts; AT's own limit is not documented, anything longer is not an SMS. */
     static final int MAX_TEXT = 1600;
-    private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** AT's delivery status words, by how far along the way to the handset they are; finals share the top rank. */
     private static final Map<String, Integer> STATUS_RANK = Map.of(
@@ -82,7 +76,7 @@ public final class AtSmsWebhook {
         String text = form.required("text", MAX_TEXT);
         return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text,
                 form.optionalNonBlank("networkCode", 16).orElse(null),
-                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null));
+                form.optionalNonBlank("date", 40).flatMap(AtDates::parse).orElse(null));
     }
 
     static DeliveryReport parseDelivery(Form form) {
@@ -98,21 +92,5 @@ public final class AtSmsWebhook {
     /** AT's docs spell it NotNetworkSubcriber, other sources NotNetworkSubscriber: both mean the same. */
     static String failureReason(String reason) {
         return reason.equalsIgnoreCase("NotNetworkSubcriber") ? "NotNetworkSubscriber" : reason;
-    }
-
-    /** AT sends "2026-11-28 10:00:00" (UTC), so that is tried first; ISO-8601 with an offset is also taken. */
-    private static Optional<OffsetDateTime> date(String value) {
-        if (value.length() == 19 && value.charAt(10) == ' ') {
-            try {
-                return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
-            } catch (DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -8,9 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,8 +29,6 @@ public final class AtUssdClient {
             super(message);
         }
     }
-
-    private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final HttpClient http;
     private final String token;
@@ -74,7 +70,7 @@ public final class AtUssdClient {
         form.put("hopsCount", String.valueOf(hops));
         form.put("durationInMillis", String.valueOf(durationMillis));
         form.put("input", input);
-        form.put("date", LocalDateTime.now(ZoneOffset.UTC).format(AT_DATE));
+        form.put("date", AtDates.format(Instant.now()));
         HttpResponse<String> response = post(base + "/at/ussd/events", form);
         if (response.statusCode() != 200) {
             throw new Unanswered("the USSD events webhook answered " + response.statusCode());

@@ -1,10 +1,5 @@
 package rw.ijwi.africastalking;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.javalin.http.BadRequestResponse;
@@ -22,7 +17,6 @@ import rw.ijwi.ussd.UssdSessionEnd;
 public final class AtUssdWebhook {
 
     static final int MAX_TEXT = 2000;
-    private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UssdService ussd;
 
@@ -65,7 +59,7 @@ public final class AtUssdWebhook {
                 form.optionalNonBlank("durationInMillis", 20).flatMap(AtUssdWebhook::longValue).orElse(null),
                 form.optionalNonBlank("cost", 32).orElse(null),
                 form.optionalNonBlank("errorMessage", 500).orElse(null),
-                form.optionalNonBlank("date", 40).flatMap(AtUssdWebhook::date).orElse(null),
+                form.optionalNonBlank("date", 40).flatMap(AtDates::parse).orElse(null),
                 form.optional("input", MAX_TEXT).orElse(""));
     }
 
@@ -94,18 +88,6 @@ public final class AtUssdWebhook {
             return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static Optional<OffsetDateTime> date(String value) {
-        try {
-            return Optional.of(LocalDateTime.parse(value, AT_DATE).atOffset(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(OffsetDateTime.parse(value));
-            } catch (DateTimeParseException again) {
-                return Optional.empty();
-            }
         }
     }
 }

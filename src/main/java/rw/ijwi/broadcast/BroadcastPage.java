@@ -137,7 +137,7 @@ public final class BroadcastPage {
             throw new NotFoundResponse("no broadcast " + ctx.pathParam("id"));
         }
         // Another district's broadcast answers as a missing one: ids are sequential, and "you do not coordinate
-        // Rusizi" would tell where each is and how many each district sent (issue 12).
+        // Rusizi" would tell where each is and how many each district sent.
         return history.find(id).filter(sent -> Templates.user(ctx).covers(sent.district()))
                 .orElseThrow(() -> new NotFoundResponse("no broadcast " + id));
     }

@@ -28,6 +28,7 @@ import rw.ijwi.auth.User;
 import rw.ijwi.commitments.Commitment;
 import rw.ijwi.commitments.CommitmentDao;
 import rw.ijwi.geo.Geography;
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.gsm.Gsm7;
 import rw.ijwi.sms.UnsafeWords;
 import rw.ijwi.web.Messages;
@@ -40,8 +41,6 @@ import rw.ijwi.web.Messages;
 public final class Broadcasts {
 
     public static final int MAX_CHARS = 459;
-    /** The languages subscribers join in, in the order a per-language broadcast lists them. */
-    static final List<String> LANGUAGES = List.of("rw", "en", "fr");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -166,7 +165,7 @@ public final class Broadcasts {
         // A commitment with no typed text goes to each subscriber in their language: the status word and all.
         Map<String, String> texts = new LinkedHashMap<>();
         if (typed.isEmpty() && commitment != null) {
-            for (String language : LANGUAGES) {
+            for (String language : Rwanda.LANGUAGES) {
                 if (recipients.isEmpty() || recipients.stream().anyMatch(r -> language.equals(r.language()))) {
                     texts.put(language, checked(fromCommitment(commitment, language), draft.text()));
                 }
@@ -229,7 +228,7 @@ public final class Broadcasts {
      * (the status) in the one language, so a subscriber never gets an English sentence with a Kinyarwanda status.
      */
     String fromCommitment(Commitment c, String language) {
-        String lang = LANGUAGES.contains(language) ? language : "rw";
+        String lang = Rwanda.LANGUAGES.contains(language) ? language : "rw";
         return messages.get(lang, "broadcast_commitment_sms").replace("{district}", c.district())
                 .replace("{actor}", c.actor()).replace("{promise}", c.promise())
                 .replace("{status}", messages.get(lang, "status_" + c.status()));

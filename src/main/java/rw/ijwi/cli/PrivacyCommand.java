@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import rw.ijwi.config.Config;
 import rw.ijwi.db.Database;
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.privacy.ProcessingRecord;
 import rw.ijwi.privacy.KeyRotation;
 import rw.ijwi.privacy.RetentionDao;
@@ -44,7 +45,7 @@ public final class PrivacyCommand implements Runnable {
             Config settings = config.get();
             try (Database database = Database.openMigrated(settings)) {
                 spec.commandLine().getOut().print(new ProcessingRecord(database.jdbi(), settings)
-                        .markdown(LocalDate.now(rw.ijwi.feedback.Period.RWANDA)));
+                        .markdown(LocalDate.now(Rwanda.ZONE)));
             }
         }
     }

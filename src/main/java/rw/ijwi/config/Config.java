@@ -46,7 +46,7 @@ public record Config(
     }
 
     /**
-     * The Africa's Talking account for outbound SMS (issue 4). Without username and key, outbound SMS stay
+     * The Africa's Talking account for outbound SMS. Without username and key, outbound SMS stay
      * queued. baseUrl is scheme and host only; the client adds the API path.
      */
     public record AtAccount(Optional<String> username, Optional<String> apiKey, Optional<String> senderId,

@@ -29,6 +29,7 @@ import rw.ijwi.feedback.Counts;
 import rw.ijwi.feedback.Dimension;
 import rw.ijwi.feedback.Figures;
 import rw.ijwi.feedback.Period;
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.web.Chrome;
 import rw.ijwi.web.Templates;
 
@@ -268,7 +269,7 @@ public final class BriefPage {
             YearMonth first, Released released, Figures labels) {
         Map<Long, YearMonth> made = new HashMap<>();
         for (CommitmentDao.Made m : commitments.madeIn(district)) {
-            made.put(m.id(), YearMonth.from(m.createdAt().atZoneSameInstant(Period.RWANDA)));
+            made.put(m.id(), YearMonth.from(m.createdAt().atZoneSameInstant(Rwanda.ZONE)));
         }
         YearMonth lastClosed = Grid.lastClosed(today);
         List<Promise> promises = new ArrayList<>();

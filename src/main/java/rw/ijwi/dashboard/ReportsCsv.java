@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 import rw.ijwi.audit.AuditLog;
 import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Period;
+import rw.ijwi.geo.Rwanda;
 
 /**
  * The one way report rows leave Ijwi as CSV, for the web export and the command line alike: audited first,
@@ -43,7 +44,7 @@ public final class ReportsCsv {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
             reports.eachReport(period.start(), period.end(), districts.toArray(String[]::new), row -> {
                 try {
-                    printer.printRecord(row.ref(), TIME.format(row.createdAt().atZoneSameInstant(Period.RWANDA)),
+                    printer.printRecord(row.ref(), TIME.format(row.createdAt().atZoneSameInstant(Rwanda.ZONE)),
                             row.channel(), row.district(), row.sector(), row.service(), row.gap(), row.language(),
                             inert(row.comment()), row.quoteConsent());
                 } catch (IOException e) {

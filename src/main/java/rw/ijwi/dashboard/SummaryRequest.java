@@ -89,7 +89,7 @@ public record SummaryRequest(List<Dimension> groupBy, Period period, Optional<St
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse("bad date " + name + "='" + value + "': use YYYY-MM-DD");
         }
-        // ISO allows years such as +999999999, where the week and month arithmetic overflows (a 500, issue 12).
+        // ISO allows years such as +999999999, where the week and month arithmetic overflows (it answered 500).
         if (day.getYear() < 1900 || day.getYear() > 9999) {
             throw new BadRequestResponse("bad date " + name + "='" + value + "': use YYYY-MM-DD, years 1900 to 9999");
         }

@@ -76,7 +76,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     // A finished write-ahead log segment is deleted, not renamed for reuse with its old content
-                    // (a redacted comment) still inside (issue 12).
+                    // (a redacted comment) still inside, readable to anyone who can read the data dir.
                     .setServerConfig("wal_recycle", "off")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60)));
             if (!locked) {
@@ -100,7 +100,7 @@ public final class EmbeddedServer implements AutoCloseable {
         return password;
     }
 
-    /** The driver settings of every connection: the password, and no row values in error messages (issue 12). */
+    /** The driver settings of every connection: the password, and no row values (a comment) in error messages. */
     static Properties connectionProperties(String password) {
         Properties properties = new Properties();
         properties.setProperty("user", USER);

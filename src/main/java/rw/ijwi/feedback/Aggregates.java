@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import rw.ijwi.geo.Geography;
+import rw.ijwi.geo.Rwanda;
 
 /** Reads the counts of a period in one query and lays them out as the tables the dashboard publishes. */
 public final class Aggregates {
@@ -120,6 +121,6 @@ public final class Aggregates {
 
     /** Today in Rwanda. */
     public static LocalDate today(java.time.Clock clock) {
-        return LocalDate.now(clock.withZone(Period.RWANDA));
+        return LocalDate.now(clock.withZone(Rwanda.ZONE));
     }
 }

@@ -2,16 +2,15 @@ package rw.ijwi.feedback;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 
+import rw.ijwi.geo.Rwanda;
+
 /** A period of whole Rwanda days (Africa/Kigali), first and last day included. */
 public record Period(LocalDate from, LocalDate to) {
-
-    public static final ZoneId RWANDA = ZoneId.of("Africa/Kigali");
 
     public Period {
         if (to.isBefore(from)) {
@@ -25,11 +24,11 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     public OffsetDateTime start() {
-        return from.atStartOfDay(RWANDA).toOffsetDateTime();
+        return from.atStartOfDay(Rwanda.ZONE).toOffsetDateTime();
     }
 
     public OffsetDateTime end() {
-        return to.plusDays(1).atStartOfDay(RWANDA).toOffsetDateTime();
+        return to.plusDays(1).atStartOfDay(Rwanda.ZONE).toOffsetDateTime();
     }
 
     /** The Mondays of the ISO weeks the period touches, in order. */

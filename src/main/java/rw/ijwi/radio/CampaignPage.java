@@ -3,7 +3,6 @@ package rw.ijwi.radio;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import rw.ijwi.audit.AuditLog;
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.web.Chrome;
 import rw.ijwi.web.Templates;
 
@@ -30,7 +30,6 @@ import rw.ijwi.web.Templates;
  */
 public final class CampaignPage {
 
-    public static final ZoneId KIGALI = ZoneId.of("Africa/Kigali");
     static final int OPTION_ROWS = 6;
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,7 +105,7 @@ public final class CampaignPage {
     }
 
     public static String kigali(Instant instant) {
-        return SHOWN.format(instant.atZone(KIGALI));
+        return SHOWN.format(instant.atZone(Rwanda.ZONE));
     }
 
     public static String kigali(java.time.OffsetDateTime time) {
@@ -122,7 +121,7 @@ public final class CampaignPage {
             }
         }
         ObjectNode question = body.putObject("question");
-        for (String language : CampaignRequest.LANGUAGES) {
+        for (String language : Rwanda.LANGUAGES) {
             if (form.containsKey("question_" + language)) {
                 question.put(language, form.get("question_" + language));
             }
@@ -136,7 +135,7 @@ public final class CampaignPage {
             ObjectNode option = options.addObject();
             option.put("code", form.get(prefix + "code"));
             ObjectNode labels = option.putObject("labels");
-            for (String language : CampaignRequest.LANGUAGES) {
+            for (String language : Rwanda.LANGUAGES) {
                 if (form.containsKey(prefix + language)) {
                     labels.put(language, form.get(prefix + language));
                 }
@@ -159,7 +158,7 @@ public final class CampaignPage {
             throw new BadRequestResponse("missing field " + field);
         }
         try {
-            return LocalDateTime.parse(local).atZone(KIGALI).toInstant().toString();
+            return LocalDateTime.parse(local).atZone(Rwanda.ZONE).toInstant().toString();
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse(field + " must be a date and time such as 2026-12-01T19:00");
         }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.BadRequestResponse;
 
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.sms.SmsTexts;
 import rw.ijwi.sms.keywords.Words;
 
@@ -25,7 +26,6 @@ import rw.ijwi.sms.keywords.Words;
 public record CampaignRequest(String name, String station, String show, String keyword, Map<String, String> question,
         List<Campaign.Option> options, Map<String, Map<String, String>> replies, Instant opensAt, Instant closesAt) {
 
-    static final List<String> LANGUAGES = SmsTexts.LANGUAGES;
     static final Set<String> FIELDS = Set.of("name", "station", "show", "keyword", "question", "options", "replies",
             "opensAt", "closesAt");
     static final Set<String> OWN_REPLIES = Set.of("vote", "comment", "closed", "how_to_vote");
@@ -137,11 +137,11 @@ public record CampaignRequest(String name, String station, String show, String k
         Map<String, String> texts = new LinkedHashMap<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!LANGUAGES.contains(name)) {
+            if (!Rwanda.LANGUAGES.contains(name)) {
                 throw bad(where + "." + name + " is not a language (rw, en, fr)");
             }
         }
-        for (String language : LANGUAGES) {
+        for (String language : Rwanda.LANGUAGES) {
             texts.put(language, text(node, language, max, true, where));
         }
         return java.util.Collections.unmodifiableMap(texts);

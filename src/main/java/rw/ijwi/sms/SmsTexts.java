@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.gsm.Gsm7;
 import rw.ijwi.config.MenuSource;
 
@@ -22,7 +23,6 @@ import rw.ijwi.config.MenuSource;
 public final class SmsTexts {
 
     public static final String FILE = "sms.yaml";
-    public static final List<String> LANGUAGES = List.of("rw", "en", "fr");
     public static final List<String> REPLIES = List.of("help", "joined", "join_which", "vote", "comment",
             "how_to_vote", "closed", "received");
     public static final int MAX_SEPTETS = 160;
@@ -69,7 +69,7 @@ public final class SmsTexts {
         });
         for (String name : REPLIES) {
             Map<String, String> texts = new LinkedHashMap<>();
-            for (String language : LANGUAGES) {
+            for (String language : Rwanda.LANGUAGES) {
                 JsonNode text = node.path(name).path(language);
                 if (!text.isTextual() || text.asText().isBlank()) {
                     problems.add("reply " + name + " [" + language + "]: missing");

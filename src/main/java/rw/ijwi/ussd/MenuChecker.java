@@ -27,12 +27,13 @@ public final class MenuChecker {
     private static final Set<String> BUILT_IN_PLACEHOLDERS = Set.of("ref", "hotlines", "verified");
 
     private final Lists lists;
-    private final Set<String> actions;
+    private final Map<String, Set<String>> actions;
     private final int limit;
 
-    public MenuChecker(Lists lists, Set<String> actions, int limit) {
+    /** With the actions END screens may run, each with the answer keys it reads. */
+    public MenuChecker(Lists lists, Map<String, Set<String>> actions, int limit) {
         this.lists = lists;
-        this.actions = Set.copyOf(actions);
+        this.actions = Map.copyOf(actions);
         this.limit = limit;
     }
 
@@ -84,8 +85,14 @@ public final class MenuChecker {
         if (s.action().isPresent() && !s.isEnd()) {
             problems.add(new Problem(s.file(), s.id(), null, "an action runs only on an END screen (no options, list or input)"));
         }
-        s.action().filter(a -> !actions.contains(a)).ifPresent(a -> problems.add(new Problem(s.file(), s.id(), null,
-                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions)) + ")")));
+        s.action().filter(a -> !actions.containsKey(a)).ifPresent(a -> problems.add(new Problem(s.file(), s.id(), null,
+                "unknown action '" + a + "' (known: " + String.join(", ", new java.util.TreeSet<>(actions.keySet()))
+                        + ")")));
+        // A renamed save: key passes every other check and makes the action fail (or lose a field) at run time.
+        s.action().ifPresent(a -> new java.util.TreeSet<>(actions.getOrDefault(a, Set.of())).stream()
+                .filter(key -> !saved.contains(key))
+                .forEach(key -> problems.add(new Problem(s.file(), s.id(), null, "action " + a
+                        + " needs the answer '" + key + "', which no screen saves (save: " + key + ")"))));
         if (s.save().isPresent() && s.options().isEmpty() && s.list().isEmpty() && s.input().isEmpty()) {
             problems.add(new Problem(s.file(), s.id(), null, "save needs options, a list or an input"));
         }

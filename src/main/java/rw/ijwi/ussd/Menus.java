@@ -40,7 +40,7 @@ public final class Menus {
         }
         Menu menu = result.menu().get();
         UssdLists lists = new UssdLists(geography, menu.strings(), commitments);
-        MenuChecker checker = new MenuChecker(lists, UssdActions.NAMES, limit);
+        MenuChecker checker = new MenuChecker(lists, UssdActions.ANSWERS, limit);
         List<Problem> problems = checker.check(menu);
         if (!problems.isEmpty()) {
             throw new Invalid(source.describe(), problems);

@@ -14,7 +14,13 @@ import rw.ijwi.geo.Geography;
  */
 public final class UssdActions {
 
-    public static final Set<String> NAMES = Set.of("submit_report", "delete_report");
+    /**
+     * Each action with the answers it reads. The menu check refuses a menu where no screen saves one of them: a
+     * renamed save key would otherwise pass every check and make each report fail (or lose a field) at run time.
+     */
+    public static final Map<String, Set<String>> ANSWERS = Map.of(
+            "submit_report", Set.of("district", "sector", "service", "gap", "comment", "quote"),
+            "delete_report", Set.of("ref"));
 
     private final ReportDao reports;
     private final Geography geography;

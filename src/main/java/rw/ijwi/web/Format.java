@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import rw.ijwi.geo.Rwanda;
 
 /**
  * How numbers, dates and times read in one dashboard language; the templates' only formatter. Every time is shown
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class Format {
 
-    public static final ZoneId KIGALI = ZoneId.of("Africa/Kigali");
     /** Africa/Kigali has been UTC+2 without daylight saving since 1935: its abbreviation never changes. */
     public static final String ZONE = "CAT";
     static final char NARROW_NBSP = '\u202F';
@@ -39,7 +39,7 @@ public final class Format {
     }
 
     public static Format in(String language) {
-        return new Format(Messages.LANGUAGES.contains(language) ? language : "en");
+        return new Format(Rwanda.LANGUAGES.contains(language) ? language : "en");
     }
 
     private char group() {
@@ -111,7 +111,7 @@ public final class Format {
 
     /** The Kigali day of an instant, as {@link #date(LocalDate)}. */
     public String date(OffsetDateTime at) {
-        return at == null ? "" : date(at.atZoneSameInstant(KIGALI).toLocalDate());
+        return at == null ? "" : date(at.atZoneSameInstant(Rwanda.ZONE).toLocalDate());
     }
 
     /** A moment in Kigali time with its zone: "3 Dec 2026 14:05 CAT" (the day as the language writes it). */
@@ -123,7 +123,7 @@ public final class Format {
         if (at == null) {
             return "";
         }
-        ZonedDateTime kigali = at.atZone(KIGALI);
+        ZonedDateTime kigali = at.atZone(Rwanda.ZONE);
         return date(kigali.toLocalDate()) + " " + String.format("%02d:%02d", kigali.getHour(), kigali.getMinute())
                 + " " + ZONE;
     }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import rw.ijwi.geo.Rwanda;
+
 /**
  * The dashboard's words in Kinyarwanda, English and French, from messages/dashboard.yaml: every key must have all
  * three (start-up fails naming the key and the language otherwise). A key missing altogether shows as the key
@@ -18,7 +20,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class Messages {
 
-    public static final List<String> LANGUAGES = List.of("en", "fr", "rw");
 
     private final Map<String, Map<String, String>> texts;
 
@@ -43,7 +44,7 @@ public final class Messages {
         Map<String, Map<String, String>> map = new ObjectMapper(new YAMLFactory())
                 .readValue(in, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { });
         for (var entry : map.entrySet()) {
-            for (String language : LANGUAGES) {
+            for (String language : Rwanda.LANGUAGES) {
                 String text = entry.getValue() == null ? null : entry.getValue().get(language);
                 if (text == null || text.isBlank()) {
                     throw new IllegalStateException(source + ": " + entry.getKey() + " has no " + language + " text");
@@ -79,7 +80,7 @@ public final class Messages {
 
     /** The words of one language, for templates. */
     public Words in(String language) {
-        return new Words(this, LANGUAGES.contains(language) ? language : "en");
+        return new Words(this, Rwanda.LANGUAGES.contains(language) ? language : "en");
     }
 
     /** The dashboard's words in one language: {@code w.t("overview")}. */

@@ -9,6 +9,7 @@ import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 
 import rw.ijwi.auth.User;
+import rw.ijwi.geo.Rwanda;
 
 /** Renders the precompiled JTE templates (HTML-escaped by default) with the page chrome. */
 public final class Templates {
@@ -62,13 +63,13 @@ public final class Templates {
     /** en, fr or rw: from ?lang= (remembered in a cookie for a year), else the cookie, else English. */
     public static String language(Context ctx) {
         String asked = ctx.queryParam("lang");
-        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+        if (asked != null && Rwanda.LANGUAGES.contains(asked)) {
             ctx.cookie(new io.javalin.http.Cookie("lang", asked, "/", 365 * 24 * 3600, false, false, null,
                     io.javalin.http.SameSite.LAX));
             return asked;
         }
         String cookie = ctx.cookie("lang");
-        return cookie != null && Messages.LANGUAGES.contains(cookie) ? cookie : "en";
+        return cookie != null && Rwanda.LANGUAGES.contains(cookie) ? cookie : "en";
     }
 
     public static User user(Context ctx) {

@@ -2,9 +2,6 @@ package rw.ijwi.africastalking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -13,19 +10,25 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 import rw.ijwi.testing.TestApp;
 
 /**
  * Whatever AT (or an attacker with the token) sends to /at/ussd, the answer is a USSD screen or a 4xx with a
- * short reason: never a 5xx, never a stack trace, never an empty body, and the server stays healthy.
+ * short reason: never a 5xx, never a stack trace, never an empty body, and the server stays healthy. The
+ * screen must be the menu's own: the fallback a failing hop answers (END with the help lines) also looks like
+ * a screen, so each try also asserts that no hop fell back (ijwi.ussd.fallbacks stays 0).
  */
+@Tag("slow")
 class UssdWebhookPropertiesTest {
 
     private static TestApp app;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Counts hops whose answer threw and got the help-lines fallback instead of a screen. */
+    private static final String FALLBACKS = "ijwi_ussd_fallbacks_total";
 
     @BeforeContainer
     static void start() {
@@ -39,21 +42,32 @@ class UssdWebhookPropertiesTest {
 
     @Property(tries = 300)
     void any_text_of_inputs_gets_a_screen_within_the_limit(@ForAll("texts") String text) {
+        double fallbacksBefore = app.metric(FALLBACKS);
         String reply = app.ussd("prop-" + Integer.toHexString(text.hashCode()), "+250788555000", text);
         assertThat(reply).matches("(?s)(CON|END) .+");
         assertThat(rw.ijwi.gsm.Gsm7.septets(reply.substring(4))).isLessThanOrEqualTo(182);
+        assertNoHopFellBack(fallbacksBefore, text);
     }
 
     @Property(tries = 200)
-    void any_form_body_gets_a_screen_or_a_short_4xx(@ForAll("bodies") String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                + "/at/ussd?token=" + TestApp.TOKEN)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    void any_form_body_gets_a_screen_or_a_short_4xx(@ForAll("bodies") String body) {
+        double fallbacksBefore = app.metric(FALLBACKS);
+        HttpResponse<String> response = app.post("/at/ussd?token=" + TestApp.TOKEN, body,
+                "application/x-www-form-urlencoded");
         assertThat(response.statusCode()).as(body).isIn(200, 400, 413);
         assertThat(response.body()).isNotEmpty().doesNotContain("Exception").doesNotContain("\tat ");
         if (response.statusCode() == 200) {
             assertThat(response.body()).matches("(?s)(CON|END) .+");
         }
+        assertNoHopFellBack(fallbacksBefore, body);
+        // Enough bodies must reach the menu for the fallback assertion to mean something.
+        Statistics.collect(response.statusCode() == 200 ? "answered" : "refused");
+        Statistics.coverage(coverage -> coverage.check("answered").percentage(p -> p >= 5));
+    }
+
+    private static void assertNoHopFellBack(double fallbacksBefore, String input) {
+        assertThat(app.metric(FALLBACKS) - fallbacksBefore).as("hops answered with the fallback, for '" + input + "'")
+                .isZero();
     }
 
     /** Texts as AT would build them: choices, keys, free words, stars, accents and emoji, joined by '*'. */
@@ -67,7 +81,10 @@ class UssdWebhookPropertiesTest {
         return input.list().ofMaxSize(14).map(parts -> String.join("*", parts));
     }
 
-    /** Form bodies with the right, wrong, missing, repeated and junk fields, in any order. */
+    /**
+     * Form bodies with the right, wrong, missing, repeated and junk fields, in any order; two in three carry a
+     * well-formed request too, before or after the junk, so many reach the menu.
+     */
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> value = Arbitraries.oneOf(
@@ -79,6 +96,8 @@ class UssdWebhookPropertiesTest {
         Arbitrary<String> pair = Arbitraries.oneOf(
                 net.jqwik.api.Combinators.combine(name, value).as((n, v) -> n + "=" + v),
                 Arbitraries.of("&", "==", "sessionId", "=x"));
-        return pair.list().ofMaxSize(12).map(List::copyOf).map(parts -> String.join("&", parts));
+        Arbitrary<String> junk = pair.list().ofMaxSize(12).map(List::copyOf).map(parts -> String.join("&", parts));
+        String valid = "sessionId=prop-body&phoneNumber=%2B250788555001&text=1*1&serviceCode=*384*7%23";
+        return Arbitraries.oneOf(junk, junk.map(j -> valid + "&" + j), junk.map(j -> j + "&" + valid));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -20,6 +21,7 @@ import rw.ijwi.testing.TestDatabase;
 import rw.ijwi.testing.Texting;
 
 /** The SMS pages in a real headless Chromium: a broadcast from compose to progress, and the inbox. */
+@Tag("browser")
 class BroadcastBrowserTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T17:00:00Z"));

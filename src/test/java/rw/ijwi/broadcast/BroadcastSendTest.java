@@ -95,7 +95,7 @@ class BroadcastSendTest {
                 "segments=1", "encoding=GSM-7", "cost=1800").doesNotContain("Polisi").doesNotContain("+250");
 
         Staff huye = Staff.signIn(app, Role.COORDINATOR, "Huye");
-        // Another district's broadcast answers as a missing one would (issue 12): 404, naming no district.
+        // Another district's broadcast answers as a missing one would: 404, naming no district (ids are sequential).
         assertThat(huye.get(location).statusCode()).isEqualTo(404);
         assertThat(huye.get(location).body()).doesNotContain("Rusizi");
         assertThat(huye.get(location + "/progress").statusCode()).isEqualTo(404);

@@ -3,10 +3,6 @@ package rw.ijwi.commitments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
@@ -35,7 +31,6 @@ class CommitmentsApiTest {
     private final String admin = Staff.apiToken(app, Role.ADMIN);
     private final String rusizi = Staff.apiToken(app, Role.COORDINATOR, "Rusizi");
     private final String viewer = Staff.apiToken(app, Role.VIEWER);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterAll
@@ -124,30 +119,10 @@ class CommitmentsApiTest {
     }
 
     private HttpResponse<String> post(String token, String body) {
-        return send(HttpRequest.newBuilder(uri("/api/v1/commitments")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return app.apiPost(token, "/api/v1/commitments", body, "application/json");
     }
 
     private HttpResponse<String> get(String token, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request.build());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.port() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return app.apiGet(token, path);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import rw.ijwi.testing.TestDatabase;
  * axe-core against WCAG 2.1 AA: no serious or critical violation anywhere. Screenshots of each are kept under
  * target/screenshots/a11y as artifacts. The clock stands on 3 December 2026, with November's reports released.
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityBrowserTest {
 

@@ -15,6 +15,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -40,6 +41,7 @@ import rw.ijwi.testing.TestDatabase;
  * on a laptop (1366x768) or a phone (390x844). Twelve months of reports in all 30 districts are seeded before the
  * app starts; the clock stands on 3 December 2026, so November 2026 is the last closed month.
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BriefBrowserTest {
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.auth.Role;
@@ -22,6 +23,7 @@ import rw.ijwi.testing.TestDatabase;
  * Behind the reverse proxy every login comes from the proxy's address: one person guessing must not lock out
  * everyone, and with IJWI_TRUSTED_PROXIES the limit and the audit log see the client's own address.
  */
+@Tag("slow")
 class LoginBehindProxyTest {
 
     @Test

@@ -43,7 +43,7 @@ class SetupRaceTest {
             for (int i = 0; i < POSTS; i++) {
                 String username = "first-admin-" + i;
                 answers.add(pool.submit(() -> {
-                    go.await();
+                    go.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     return http.send(HttpRequest.newBuilder(URI.create(base + "/setup")).header("Cookie", cookie)
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(TestApp.encode(Map.of("_csrf", csrf,
@@ -55,7 +55,7 @@ class SetupRaceTest {
             go.countDown();
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
+                statuses.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
             }
             pool.shutdown();
             assertThat(statuses).filteredOn(s -> s == 303).hasSize(1);

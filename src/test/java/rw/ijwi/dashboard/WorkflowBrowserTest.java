@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -18,6 +19,7 @@ import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
 
 /** The workflow pages in a real headless Chromium: sign in, add a commitment, file a report on the simulator, review. */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkflowBrowserTest {
 

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import rw.ijwi.Main;
  * With no IJWI_DATABASE_URL, Ijwi runs PostgreSQL itself in the data dir: kept between runs, and shared with
  * a command run beside a running server instead of locking it out.
  */
+@Tag("slow")
 class EmbeddedServerTest {
 
     @TempDir

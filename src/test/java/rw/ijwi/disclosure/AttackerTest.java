@@ -23,6 +23,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ojalgo.optimisation.Expression;
@@ -41,15 +42,17 @@ import rw.ijwi.testing.TestClock;
 import rw.ijwi.testing.TestDatabase;
 
 /**
- * The attack of issue 10, through the API only: for a seeded history (three months, all 30 districts, many small
- * cells, days with one report), an attacker with a viewer's token, or a coordinator's, collects every table the API
- * gives them for every period of the grid (months, quarters, a year: nested and overlapping periods all at once,
- * which is stronger than any pair of them), writes each answer down as a constraint on the unknown monthly cells
+ * The differencing attack on small counts (docs/disclosure.md), through the API only: for a seeded history
+ * (three months, all 30 districts, many small cells, days with one report), an attacker with a viewer's token,
+ * or a coordinator's, collects every table the API gives them for every period of the grid (months, quarters, a
+ * year: nested and overlapping periods all at once, which is stronger than any pair of them), writes each answer
+ * down as a constraint on the unknown monthly cells
  * (a number, "&lt;5" as 0..4, a range lo-hi), adds what a coordinator knows of their own districts, and solves: for
  * every count from 1 to 4 that is not shown, the smallest and largest value the program allows. Written apart from
  * the code under test, with ojAlgo directly; bounds are confirmed with whole numbers for a sample. With the
  * complements switched off (every finding "repaired" by hiding nothing) it reports dozens of narrowed counts.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AttackerTest {
 

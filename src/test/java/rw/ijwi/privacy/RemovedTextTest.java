@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import rw.ijwi.testing.TestApp;
  * Text that is redacted or purged leaves the table files, not only the rows, and never enters pg_statistic:
  * the files of the table (and its TOAST table) are read after a checkpoint and searched for the text.
  */
+@Tag("slow")
 class RemovedTextTest {
 
     @Test

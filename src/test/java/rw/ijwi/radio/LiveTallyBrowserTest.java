@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +23,7 @@ import rw.ijwi.testing.TestDatabase;
 import rw.ijwi.testing.Texting;
 
 /** The studio screen in a real headless Chromium: votes texted to /at/sms show up on the open page, no reload. */
+@Tag("browser")
 class LiveTallyBrowserTest {
 
     // On air now, so the page (which reads the browser's clock) says the poll is open.

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.Campaigns;
@@ -30,6 +31,7 @@ import rw.ijwi.testing.Texting;
  * send STOP must get exactly one reply from AT (WireMock), and no table may hold a number in the clear.
  * Throughput is printed for BENCHMARKS.md, never asserted.
  */
+@Tag("slow")
 class RadioShowTest {
 
     static final int MESSAGES = 10_000;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import rw.ijwi.auth.Role;
 import rw.ijwi.feedback.Period;
 import rw.ijwi.feedback.Provenance;
+import rw.ijwi.geo.Rwanda;
 import rw.ijwi.testing.Reports;
 import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
@@ -29,7 +30,7 @@ import rw.ijwi.testing.TestDatabase;
 class TestReportsCountNowhereTest {
 
     /** Two months back: released whatever day of the month the test runs on. */
-    private static final YearMonth RELEASED = YearMonth.now(Period.RWANDA).minusMonths(2);
+    private static final YearMonth RELEASED = YearMonth.now(Rwanda.ZONE).minusMonths(2);
 
     private final TestApp app = new TestApp(seeded(), Map.of());
     private final Staff admin = Staff.signIn(app, Role.ADMIN);
@@ -39,7 +40,7 @@ class TestReportsCountNowhereTest {
     /** Seven reports and four of the simulator's in Gasabo two months back, in place before any release is made. */
     private static TestDatabase seeded() {
         TestDatabase database = TestDatabase.fresh();
-        OffsetDateTime mid = RELEASED.atDay(15).atTime(10, 0).atZone(Period.RWANDA).toOffsetDateTime();
+        OffsetDateTime mid = RELEASED.atDay(15).atTime(10, 0).atZone(Rwanda.ZONE).toOffsetDateTime();
         Reports.insertAt(database, mid, "Gasabo", null, "police", "no_response", "ussd", 7);
         database.jdbi().useHandle(h -> h.execute("""
                 INSERT INTO report (ref, channel, session_id, phone_hash, district_id, service, gap, language, created_at)
@@ -96,7 +97,7 @@ class TestReportsCountNowhereTest {
                 INSERT INTO report (ref, channel, phone_hash, district_id, service, gap, language)
                 SELECT 'S' || (1000000 + n), 'ussd', '\\x09', d.id, 'health', 'other', 'rw'
                 FROM generate_series(1, 3) n, district d WHERE d.name = 'Rusizi'"""));
-        LocalDate today = LocalDate.now(Period.RWANDA);
+        LocalDate today = LocalDate.now(Rwanda.ZONE);
         Provenance.Notes notes = app.database().jdbi().onDemand(Provenance.class)
                 .notes(new Period(today.withDayOfMonth(1), today), List.of("Rusizi"));
         assertThat(notes.repeats()).isEqualTo(1);

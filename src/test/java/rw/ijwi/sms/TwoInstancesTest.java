@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.Campaigns;
@@ -22,6 +23,7 @@ import rw.ijwi.testing.TestDatabase;
 import rw.ijwi.testing.Texting;
 
 /** Two Ijwi instances on one database: every inbound message routed once, every outbound SMS sent once. */
+@Tag("slow")
 class TwoInstancesTest {
 
     static final int NUMBERS = 600;
@@ -72,14 +74,14 @@ class TwoInstancesTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (Callable<Integer> task : List.of(first, second)) {
             results.add(pool.submit(() -> {
-                go.await();
+                go.await(60, java.util.concurrent.TimeUnit.SECONDS);
                 return task.call();
             }));
         }
         go.countDown();
         List<Integer> out = new ArrayList<>();
         for (Future<Integer> result : results) {
-            out.add(result.get());
+            out.add(result.get(120, java.util.concurrent.TimeUnit.SECONDS));
         }
         pool.shutdown();
         return out;

@@ -29,7 +29,7 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path SCREENSHOTS = Path.of("target/screenshots");
-    /** The screens of issue 11: a small laptop and a phone. */
+    /** The screens every page must suit: a small laptop and a phone. */
     public static final Size LAPTOP = new Size(1366, 768);
     public static final Size PHONE = new Size(390, 844);
 
@@ -61,7 +61,7 @@ public final class Browser implements AutoCloseable {
         for (Path needed : new Path[] {chromium, chromedriver}) {
             if (!Files.isExecutable(needed)) {
                 throw new AssertionError("Browser tests need " + needed + ", which is missing. Install Debian's "
-                        + "browser and driver with: apt-get install -y chromium chromium-driver (.ci/run does this)");
+                        + "browser and driver with: apt-get install -y chromium chromium-driver (./test does this)");
             }
         }
         Path profile;

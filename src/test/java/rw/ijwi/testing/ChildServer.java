@@ -65,7 +65,9 @@ public final class ChildServer implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         try {
-            process.waitFor();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the child server was still running 30 s after SIGKILL");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -107,6 +107,21 @@ public final class TestApp implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * The value of one counter or gauge on /metrics by its Prometheus name, summed over its labels; fails when
+     * no such metric is there, so a renamed metric cannot make an assertion of zero pass.
+     */
+    public double metric(String name) {
+        double[] samples = metrics().body().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .toArray();
+        if (samples.length == 0) {
+            throw new AssertionError("no metric " + name + " on /metrics");
+        }
+        return java.util.Arrays.stream(samples).sum();
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET().build());
     }
@@ -116,17 +131,33 @@ public final class TestApp implements AutoCloseable {
         return apiGet(apiToken(), path);
     }
 
-    /** A GET with this API token (any role's). */
+    /** A GET with this API token (any role's), or with none when token is null. */
     public HttpResponse<String> apiGet(String token, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .header("Authorization", "Bearer " + token).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
     }
 
     /** A POST by the same API client. */
     public HttpResponse<String> apiPost(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .header("Authorization", "Bearer " + apiToken()).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return apiPost(apiToken(), path, body, contentType);
+    }
+
+    /** A POST with this API token (any role's), or with none when token is null. */
+    public HttpResponse<String> apiPost(String token, String path, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    /** The address of a path on this server. */
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
     }
 
     /** The admin API token the api* methods use, made on first use. */
@@ -159,7 +190,8 @@ public final class TestApp implements AutoCloseable {
                 .collect(Collectors.joining("&"));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends any request (to this server or another), for what the helpers above do not cover. */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

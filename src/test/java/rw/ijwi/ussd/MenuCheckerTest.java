@@ -66,6 +66,12 @@ class MenuCheckerTest {
                         "report.yaml: screen sector: unknown list 'villages'"),
                 new Edit("an action nobody provides", "report.yaml", "action: submit_report", "action: send_sms",
                         "report.yaml: screen thanks: unknown action 'send_sms'"),
+                new Edit("a renamed answer the report needs", "report.yaml", "    save: service\n",
+                        "    save: services\n", "report.yaml: screen thanks: action submit_report needs the answer"
+                        + " 'service', which no screen saves"),
+                new Edit("a renamed answer the deletion needs", "main.yaml", "    save: ref\n",
+                        "    save: reference\n", "main.yaml: screen delete_done: action delete_report needs the answer"
+                        + " 'ref', which no screen saves"),
                 new Edit("a placeholder nothing fills", "report.yaml", "Votre référence: {ref}.",
                         "Votre référence: {reference}.", "report.yaml: screen thanks [fr]: placeholder {reference} is never filled"),
                 new Edit("a duplicate screen id", "main.yaml", "  cancelled:\n", "  consent:\n",

@@ -30,7 +30,8 @@ import rw.ijwi.testing.TestDatabase;
  * (the whole text, for dial-through), {@code retry: true} (the last hop again), {@code restart: true} (a new
  * server on the same database), {@code session: id} (a new session), {@code sql: ...} (set up data).
  * {@code capture: {ref: "regex with (group)"}} keeps a value of the reply for later {@code send: "{{ref}}"}. {@code expect} is the whole reply,
- * {@code contains} a list of parts of it. The {@code db} list ends the file: {@code query} and {@code returns}.
+ * {@code contains} a list of parts of it; every hop has one of the two, so none passes on whatever screen
+ * comes back. The {@code db} list ends the file: {@code query} and {@code returns}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptTest {
@@ -90,6 +91,11 @@ class TranscriptTest {
                     throw new AssertionError(where + ": a step needs send, text, retry, restart or session");
                 }
                 String reply = app.ussd(session, phone, text);
+                if (!s.has("expect") && s.path("contains").isEmpty()) {
+                    // A hop that checks nothing passes whatever screen comes back, the fallback included.
+                    throw new AssertionError(where + ": a hop must assert its screen with expect or contains;"
+                            + " it answered:\n" + reply);
+                }
                 if (s.has("expect")) {
                     assertThat(reply).as(where + " (text \"" + text + "\")").isEqualTo(s.get("expect").asText().strip());
                 }
@@ -143,20 +149,8 @@ class TranscriptTest {
         List<String> districts = new ArrayList<>();
         api.path("districts").forEach(d -> districts.add(d.asText()));
         String token = rw.ijwi.testing.Staff.apiToken(app, role, districts.toArray(String[]::new));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + app.port() + api.get("post").asText()))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(api.get("json").toString())).build();
-        try {
-            var response = java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(where + ": " + response.body()).isEqualTo(api.path("status").asInt(201));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = app.apiPost(token, api.get("post").asText(), api.get("json").toString(), "application/json");
+        assertThat(response.statusCode()).as(where + ": " + response.body()).isEqualTo(api.path("status").asInt(201));
     }
 
     private static String substitute(String input, Map<String, String> captured) {

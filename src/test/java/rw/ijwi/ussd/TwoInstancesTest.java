@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
 
 /** Two Ijwi servers on one PostgreSQL, with the hops of each session alternating between them. */
+@Tag("slow")
 class TwoInstancesTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ import rw.ijwi.testing.TestDatabase;
  * wider than the screen (nothing scrolls sideways), the menu collapses behind one button on the phone, the skip link
  * leads to the content, the simulator shows its whole screen. Screenshots of each go to target/screenshots.
  */
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnyScreenBrowserTest {
 

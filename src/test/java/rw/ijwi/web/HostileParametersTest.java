@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +25,9 @@ import rw.ijwi.testing.TestApp;
  * Every page route with hostile values in each of its query and path parameters (extreme dates, huge numbers,
  * unknown words, empty, blanks, control characters, very long strings, broken percent-encoding, plus random
  * strings from a fixed seed), asked by an admin and by a coordinator: a page may refuse (4xx, with a reason) but
- * never fail (5xx). Issue 12 item 10.
+ * never fail (5xx).
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileParametersTest {
 

@@ -30,7 +30,6 @@ class MessagesTest {
     @Test
     void the_shipped_file_has_every_key_in_three_languages_and_its_kinyarwanda_fits_gsm7() {
         Messages messages = Messages.load();
-        assertThat(Messages.LANGUAGES).containsExactly("en", "fr", "rw");
         for (String key : messages.keysStartingWith("")) {
             String rw = messages.get("rw", key);
             assertThat(rw).as(key).isNotBlank().doesNotContain("\u2019");

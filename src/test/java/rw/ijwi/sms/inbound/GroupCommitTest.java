@@ -2,6 +2,7 @@ package rw.ijwi.sms.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
+import rw.ijwi.testing.Wait;
 
 /**
  * Inbound SMS are committed in groups: each callback is answered only once its row is committed, a repeated
@@ -55,7 +58,7 @@ class GroupCommitTest {
             }));
         }
         for (Future<Integer> answer : answers) {
-            assertThat(answer.get()).isEqualTo(200);
+            assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         }
         assertThat(answeredBeforeStored.get()).as("callbacks answered before their row was readable").isZero();
         assertThat(database.count("SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATXid_group_%'"))
@@ -74,13 +77,14 @@ class GroupCommitTest {
                 // PostgreSQL refuses a NUL character in text; the form parser would have, too, but not every caller.
                 InboundSms message = message("ATXid_refused_" + i, i == 2 ? "RADIO \u0000A" : "RADIO A");
                 answers.add(callers.submit(() -> commits.receive(message)));
-                waitUntil(() -> commits.waiting() == answers.size());
+                Wait.until("the caller to wait for the group commit", Duration.ofSeconds(30),
+                    () -> commits.waiting() == answers.size());
             }
             commits.start();
             List<String> outcomes = new ArrayList<>();
             for (Future<?> answer : answers) {
                 try {
-                    answer.get();
+                    answer.get(30, TimeUnit.SECONDS);
                     outcomes.add("stored");
                 } catch (java.util.concurrent.ExecutionException e) {
                     outcomes.add("refused");
@@ -105,12 +109,13 @@ class GroupCommitTest {
                 String id = "ATXid_spooled_" + (i * 7 % 12); // not in id order, so the order kept is visible
                 order.add(id);
                 answers.add(callers.submit(() -> commits.receive(message(id, "RADIO B"))));
-                waitUntil(() -> commits.waiting() == answers.size());
+                Wait.until("the caller to wait for the group commit", Duration.ofSeconds(30),
+                    () -> commits.waiting() == answers.size());
             }
             cutOff(true);
             commits.start();
             for (Future<?> answer : answers) {
-                answer.get(); // acknowledged: in the spool, on disk
+                answer.get(30, TimeUnit.SECONDS); // acknowledged: in the spool, on disk
             }
             assertThat(registry.summary("ijwi.sms.group.callbacks").count()).isEqualTo(1);
         }
@@ -131,11 +136,12 @@ class GroupCommitTest {
         for (int i = 0; i < 3; i++) {
             InboundSms message = message("ATXid_closing_" + i, "RADIO A");
             answers.add(callers.submit(() -> commits.receive(message)));
-            waitUntil(() -> commits.waiting() == answers.size());
+            Wait.until("the caller to wait for the group commit", Duration.ofSeconds(30),
+                    () -> commits.waiting() == answers.size());
         }
         commits.close();
         for (Future<?> answer : answers) {
-            answer.get();
+            answer.get(30, TimeUnit.SECONDS);
         }
         commits.receive(message("ATXid_closing_after", "RADIO A")); // after close: stored on the caller's thread
         assertThat(storedIds("ATXid_closing_%")).hasSize(4);
@@ -149,13 +155,6 @@ class GroupCommitTest {
         return database.jdbi().withHandle(h -> h.createQuery(
                 "SELECT provider_id FROM sms_inbound WHERE provider_id LIKE :like ORDER BY id")
                 .bind("like", like).mapTo(String.class).list());
-    }
-
-    /** Waits for a condition the test depends on (never for a duration it assumes). */
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            Thread.sleep(1);
-        }
     }
 
     /** Refuses new connections to the test database and ends the open ones (or lets them in again). */

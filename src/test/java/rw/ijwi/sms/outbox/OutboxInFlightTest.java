@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.Main;
@@ -23,6 +24,7 @@ import rw.ijwi.testing.Texting;
  * The outbox with several requests to Africa's Talking (WireMock) open at once, on claims of 1,000 rows: every
  * recipient once, every result recorded, opt-outs and pauses honoured as with one request at a time.
  */
+@Tag("slow")
 class OutboxInFlightTest {
 
     static final String TEXT = "Rusizi: Polisi yashyize abapolisi babiri kuri sitasiyo ya Bugarama.";
