@@ -114,6 +114,10 @@ public final class AtSmsClient implements SmsGateway {
                         r.path("cost").asText(null), null));
             } else if (code == 500 || code == 501) {
                 out.add(new Recipient(number, Verdict.RETRY, null, null, code + " " + name));
+            } else if (code == 405) {
+                out.add(new Recipient(number, Verdict.NO_CREDIT, null, null, code + " " + name));
+            } else if (code == 401) {
+                out.add(new Recipient(number, Verdict.HELD, null, null, code + " " + name));
             } else {
                 out.add(new Recipient(number, Verdict.FAILED, null, null, code + " " + name));
             }

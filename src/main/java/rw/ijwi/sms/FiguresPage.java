@@ -56,6 +56,6 @@ public final class FiguresPage {
         List<FiguresDao.Day> days = figures.perDay(clock.instant().minus(DAYS).atOffset(ZoneOffset.UTC));
         templates.render(ctx, "sms_delivery.jte", chrome, Map.of("states", figures.byState(),
                 "delivery", figures.byDelivery(), "reasons", figures.failureReasons(), "days", days,
-                "inbound", figures.inbound()));
+                "inbound", figures.inbound(), "notices", figures.accountNotices()));
     }
 }

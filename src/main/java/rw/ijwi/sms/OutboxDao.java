@@ -133,6 +133,17 @@ public interface OutboxDao {
     @SqlQuery("SELECT count(*) FROM sms_outbox WHERE state = 'queued'")
     long queued();
 
+    /** kind is 'no_credit' or 'held'; raising it again keeps the first time. */
+    @SqlUpdate("INSERT INTO sms_account_notice (kind, since) VALUES (:kind, :now) ON CONFLICT (kind) DO NOTHING")
+    void raiseNotice(@Bind("kind") String kind, @Bind("now") OffsetDateTime now);
+
+    @SqlUpdate("DELETE FROM sms_account_notice")
+    void clearNotices();
+
+    /** The account notices up now, oldest first. */
+    @SqlQuery("SELECT kind FROM sms_account_notice ORDER BY since, kind")
+    List<String> notices();
+
     /** Returns 1 when this (message id, status) is new. */
     @SqlUpdate("""
             INSERT INTO sms_delivery_report (provider_message_id, status, rank, failure_reason, network_code, received_at)

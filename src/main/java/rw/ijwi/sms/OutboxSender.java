@@ -3,6 +3,7 @@ package rw.ijwi.sms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,6 +46,9 @@ public final class OutboxSender {
     static final Duration PAUSE = Duration.ofMinutes(15);
     private static final Duration WAITING_CHECK_EVERY = Duration.ofSeconds(10);
     private static final Duration WAITING_LOG_EVERY = Duration.ofMinutes(1);
+    /** Verdicts about the account rather than the recipient, with the notice each raises. */
+    private static final Map<SmsGateway.Verdict, String> ACCOUNT = Map.of(
+            SmsGateway.Verdict.NO_CREDIT, "no_credit", SmsGateway.Verdict.HELD, "held");
 
     /** A claimed row with its number opened. */
     private record Addressed(OutboxDao.Claimed row, String number) {
@@ -58,6 +64,8 @@ public final class OutboxSender {
     private volatile Instant lastWaitingCheck = Instant.MIN;
     private volatile Instant lastWaitingLog = Instant.MIN;
     private volatile long lastWaitingCount = -1;
+    /** True until a send after start-up cleared the account notice, and again whenever one is raised. */
+    private volatile boolean noticeMaybeUp = true;
 
     public OutboxSender(Jdbi jdbi, Optional<SmsGateway> gateway, PhoneCipher cipher, Clock clock, Random random) {
         this(jdbi, gateway, cipher, clock, random, 1);
@@ -120,15 +128,33 @@ public final class OutboxSender {
             unreadable.forEach(row -> results.failed(row, "number_unreadable"));
         }
         List<CompletableFuture<Runnable>> sent = new ArrayList<>();
+        Set<String> notices = new TreeSet<>();
         for (Map.Entry<String, List<Addressed>> group : byText.entrySet()) {
             for (List<Addressed> request : requests(group.getValue())) {
                 sent.add(CompletableFuture.supplyAsync(() -> send(group.getKey(), request), requests)
-                        .thenApply(result -> () -> record(results, request, result)));
+                        .thenApply(result -> () -> record(results, request, result, notices)));
             }
         }
         sent.forEach(f -> f.join().run()); // results are gathered on this thread, in request order
         results.write(jdbi, InboundProcessor.utc(clock.instant()));
+        updateNotice(notices, results.anySent());
         return claimed.size();
+    }
+
+    /**
+     * Raises the dashboard notice when the account could not send (no credit, a hold), and takes it down when a
+     * later send is accepted: the only outbox state staff need to act on.
+     */
+    private void updateNotice(Set<String> notices, boolean anySent) {
+        OutboxDao outbox = jdbi.onDemand(OutboxDao.class);
+        OffsetDateTime now = InboundProcessor.utc(clock.instant());
+        if (!notices.isEmpty()) {
+            notices.forEach(kind -> outbox.raiseNotice(kind, now));
+            noticeMaybeUp = true;
+        } else if (anySent && noticeMaybeUp) {
+            outbox.clearNotices();
+            noticeMaybeUp = false;
+        }
     }
 
     /** Splits rows into requests of at most PER_REQUEST, each number at most once per request. */
@@ -168,10 +194,24 @@ public final class OutboxSender {
         if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
             pausedUntil = clock.instant().plus(PAUSE);
         }
+        if (result instanceof SmsGateway.PerRecipient per) {
+            per.recipients().stream().filter(r -> ACCOUNT.containsKey(r.verdict())).findFirst()
+                    .ifPresent(r -> pauseForAccount(r.reason()));
+        }
         return result;
     }
 
-    private void record(Results results, List<Addressed> rows, SmsGateway.Result result) {
+    /** The account cannot send (no credit, a hold): pauses, saying so once in the log (never who or what). */
+    private synchronized void pauseForAccount(String reason) {
+        if (!paused()) {
+            pausedUntil = clock.instant().plus(PAUSE);
+            LOG.error("Outbound SMS paused for {} minutes: the provider will not send for the account ({}); top up "
+                    + "the SMS account or ask the provider to lift the hold. The messages stay queued.",
+                    PAUSE.toMinutes(), reason);
+        }
+    }
+
+    private void record(Results results, List<Addressed> rows, SmsGateway.Result result, Set<String> notices) {
         Instant now = clock.instant();
         if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
             LOG.error("Outbound SMS paused for {} minutes: the provider refused the account ({}); check {}. "
@@ -198,6 +238,9 @@ public final class OutboxSender {
                     results.sent(row, recipient.messageId(), recipient.cost());
                 } else if (recipient.verdict() == SmsGateway.Verdict.RETRY) {
                     retryOrGiveUp(results, row, recipient.reason(), now);
+                } else if (ACCOUNT.containsKey(recipient.verdict())) {
+                    results.putBack(row, recipient.reason());
+                    notices.add(ACCOUNT.get(recipient.verdict()));
                 } else {
                     results.failed(row, recipient.reason());
                 }

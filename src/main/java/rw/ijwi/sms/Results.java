@@ -47,6 +47,10 @@ final class Results {
         add(row, "queued", null, null, error, null, 1);
     }
 
+    boolean anySent() {
+        return states.contains("sent");
+    }
+
     /** Writes every result, and any delivery report that overtook a send answer, in one transaction. */
     void write(Jdbi jdbi, OffsetDateTime now) {
         if (ids.isEmpty()) {

@@ -5,8 +5,11 @@ import java.util.List;
 /** Sends one text to many numbers through a provider and says, in neutral terms, what became of each. */
 public interface SmsGateway {
 
-    /** What the provider said about one recipient. */
-    enum Verdict { ACCEPTED, RETRY, FAILED }
+    /**
+     * What the provider said about one recipient. NO_CREDIT and HELD are about the account, not the recipient: the
+     * message stays queued and sending pauses until someone tops up or the provider lifts the hold.
+     */
+    enum Verdict { ACCEPTED, RETRY, FAILED, NO_CREDIT, HELD }
 
     /** number is in canonical form (+250...); reason is a provider status word, never personal. */
     record Recipient(String number, Verdict verdict, String messageId, String cost, String reason) {

@@ -53,6 +53,16 @@ class AtSmsClientTest {
                         + "\"number\":\"+1\",\"status\":\"GatewayError\"}]}}",
                         new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1", SmsGateway.Verdict.RETRY,
                                 null, null, "501 GatewayError")))),
+                new Case("Insufficient Balance Keeps The Message For Later", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":405,\"number\":\"+1\",\"status\":\"InsufficientBalance\",\"cost\":\"0\","
+                        + "\"messageId\":\"None\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.NO_CREDIT, null, null, "405 InsufficientBalance")))),
+                new Case("Risk Hold Keeps The Message For Later", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":401,\"number\":\"+1\",\"status\":\"RiskHold\",\"cost\":\"0\","
+                        + "\"messageId\":\"None\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1", SmsGateway.Verdict.HELD,
+                                null, null, "401 RiskHold")))),
                 new Case("Invalid Sender Id In A 201", 201,
                         "{\"SMSMessageData\":{\"Message\":\"InvalidSenderId\",\"Recipients\":[]}}",
                         new SmsGateway.Pause("InvalidSenderId", "IJWI_AT_SENDER_ID")),

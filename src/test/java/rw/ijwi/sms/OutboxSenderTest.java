@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import rw.ijwi.auth.Role;
 import rw.ijwi.testing.FakeAt;
+import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestClock;
 import rw.ijwi.testing.TestDatabase;
@@ -158,6 +160,56 @@ class OutboxSenderTest {
     }
 
     @Test
+    void no_credit_pauses_sending_keeps_the_messages_queued_and_says_so_until_a_send_goes_through() {
+        at.statusFor("+250788200020", 405);
+        at.statusFor("+250788200021", 405);
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        List<String> log = captureLog(() -> {
+            Texting.text(app, "+250788200020", "HELP");
+            Texting.text(app, "+250788200021", "HELP");
+            process();
+            send();
+        });
+        assertThat(row("+250788200020")).isEqualTo("queued 405 InsufficientBalance 0 number kept");
+        assertThat(row("+250788200021")).isEqualTo("queued 405 InsufficientBalance 0 number kept");
+        assertThat(app.app().sms().outbox().paused()).isTrue();
+        assertThat(log).containsExactly("Outbound SMS paused for 15 minutes: the provider will not send for the "
+                + "account (405 InsufficientBalance); top up the SMS account or ask the provider to lift the hold. "
+                + "The messages stay queued.");
+        assertThat(admin.get("/sms/delivery").body()).contains("id=\"notice-no_credit\"", "Top up the account");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(send()).as("paused").isZero();
+        assertThat(at.requests()).hasSize(1);
+
+        at.acceptAll(); // topped up
+        clock.advance(Duration.ofMinutes(11));
+        send();
+        assertThat(row("+250788200020")).startsWith("sent");
+        assertThat(row("+250788200021")).startsWith("sent");
+        assertThat(at.accepted()).containsOnly(Map.entry("+250788200020", 1), Map.entry("+250788200021", 1));
+        assertThat(admin.get("/sms/delivery").body()).doesNotContain("notice-no_credit");
+    }
+
+    @Test
+    void a_risk_hold_pauses_sending_and_asks_staff_to_contact_the_provider() {
+        at.statusFor("+250788200022", 401);
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        Texting.text(app, "+250788200022", "HELP");
+        process();
+        send();
+        send();
+        assertThat(row("+250788200022")).isEqualTo("queued 401 RiskHold 0 number kept");
+        assertThat(at.requests()).hasSize(1);
+        assertThat(admin.get("/sms/delivery").body()).contains("id=\"notice-held\"",
+                "Contact Africa's Talking support").doesNotContain("notice-no_credit");
+        clock.advance(Duration.ofMinutes(16));
+        send();
+        assertThat(row("+250788200022")).as("still held: queued again, the notice stays")
+                .isEqualTo("queued 401 RiskHold 0 number kept");
+        assertThat(app.database().count("SELECT count(*) FROM sms_account_notice")).isEqualTo(1);
+    }
+
+    @Test
     void delivery_reports_close_the_loop() {
         Texting.text(app, "+250788200010", "HELP");
         process();
@@ -252,6 +304,22 @@ class OutboxSenderTest {
             first.put(attempt, delay);
         }
         assertThat(first.get(12)).isLessThanOrEqualTo(OutboxSender.LONGEST_RETRY);
+    }
+
+    /** The formatted lines OutboxSender logged while work ran. */
+    private static List<String> captureLog(Runnable work) {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(OutboxSender.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try {
+            work.run();
+        } finally {
+            log.detachAppender(captured);
+        }
+        return captured.list.stream().map(e -> e.getFormattedMessage()).toList();
     }
 
     private void process() {
