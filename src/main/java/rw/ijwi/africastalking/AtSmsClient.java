@@ -8,7 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +43,17 @@ public final class AtSmsClient implements SmsGateway {
     private final String apiKey;
     private final Optional<String> senderId;
     private final Duration timeout;
+    private final Clock clock;
 
     public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId,
-            Duration timeout) {
+            Duration timeout, Clock clock) {
         this.http = http;
         this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + PATH);
         this.username = username;
         this.apiKey = apiKey;
         this.senderId = senderId;
         this.timeout = timeout;
+        this.clock = clock;
     }
 
     @Override
@@ -76,11 +83,22 @@ public final class AtSmsClient implements SmsGateway {
             Thread.currentThread().interrupt();
             return new RetryAll("interrupted");
         }
-        return read(response.statusCode(), response.body());
+        return read(response.statusCode(), response.headers().firstValue("Retry-After"), clock.instant(),
+                response.body());
     }
 
-    /** Check the HTTP status, then SMSMessageData.Message, then each recipient (africas-talking.md §5.1). */
     static Result read(int status, String body) {
+        return read(status, Optional.empty(), Instant.EPOCH, body);
+    }
+
+    /**
+     * Check the HTTP status, then SMSMessageData.Message, then each recipient (africas-talking.md §5.1). A 429 or
+     * 408 is a request to slow down, after Retry-After (seconds, or an HTTP date) when the answer gives one.
+     */
+    static Result read(int status, Optional<String> retryAfter, Instant now, String body) {
+        if (status == 429 || status == 408) {
+            return new Throttled("http_" + status, retryAfter.flatMap(v -> retryAfter(v, now)).orElse(null));
+        }
         if (status == 401) {
             return new Pause("authentication refused (HTTP 401)", "IJWI_AT_USERNAME and IJWI_AT_API_KEY");
         }
@@ -123,6 +141,20 @@ public final class AtSmsClient implements SmsGateway {
             }
         }
         return new PerRecipient(out);
+    }
+
+    /** Retry-After as delta-seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String v = value.strip();
+        if (v.matches("[0-9]{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static String encode(Map<String, String> form) {

@@ -20,7 +20,8 @@ public final class MeteredGateway implements SmsGateway {
                 PerRecipient.class, timer(registry, "per_recipient"),
                 RetryAll.class, timer(registry, "retry_all"),
                 FailAll.class, timer(registry, "fail_all"),
-                Pause.class, timer(registry, "pause"));
+                Pause.class, timer(registry, "pause"),
+                Throttled.class, timer(registry, "throttled"));
         this.recipients = DistributionSummary.builder("ijwi.sms.provider.recipients")
                 .description("Recipients per request to the SMS provider")
                 .publishPercentiles(0.5)

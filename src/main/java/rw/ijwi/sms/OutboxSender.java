@@ -64,6 +64,8 @@ public final class OutboxSender {
     private volatile Instant lastWaitingCheck = Instant.MIN;
     private volatile Instant lastWaitingLog = Instant.MIN;
     private volatile long lastWaitingCount = -1;
+    /** Requests the provider asked us to slow down since the last accepted one: the back-off grows with them. */
+    private final AtomicInteger throttles = new AtomicInteger();
     /** True until a send after start-up cleared the account notice, and again whenever one is raised. */
     private volatile boolean noticeMaybeUp = true;
 
@@ -194,11 +196,33 @@ public final class OutboxSender {
         if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
             pausedUntil = clock.instant().plus(PAUSE);
         }
+        if (result instanceof SmsGateway.Throttled throttled) {
+            return slowDown(throttled);
+        }
         if (result instanceof SmsGateway.PerRecipient per) {
+            throttles.set(0);
             per.recipients().stream().filter(r -> ACCOUNT.containsKey(r.verdict())).findFirst()
                     .ifPresent(r -> pauseForAccount(r.reason()));
         }
         return result;
+    }
+
+    /**
+     * Holds every request until the time the provider asked for (at most LONGEST_RETRY), or for a back-off that
+     * grows while the provider keeps asking; the answer carries the delay so its rows wait as long.
+     */
+    private synchronized SmsGateway.Throttled slowDown(SmsGateway.Throttled throttled) {
+        int times = throttles.incrementAndGet();
+        Duration wait = throttled.after() != null ? min(throttled.after(), LONGEST_RETRY) : backoff(times, random);
+        Instant until = clock.instant().plus(wait);
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+        return new SmsGateway.Throttled(throttled.reason(), wait);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The account cannot send (no credit, a hold): pauses, saying so once in the log (never who or what). */
@@ -226,6 +250,8 @@ public final class OutboxSender {
             OutboxDao.Claimed row = addressed.row();
             if (result instanceof SmsGateway.Pause pause) {
                 results.putBack(row, pause.reason());
+            } else if (result instanceof SmsGateway.Throttled throttled) {
+                results.deferred(row, throttled.reason(), InboundProcessor.utc(now.plus(throttled.after())));
             } else if (result instanceof SmsGateway.RetryAll retry) {
                 retryOrGiveUp(results, row, retry.reason(), now);
             } else if (result instanceof SmsGateway.FailAll fail) {

@@ -42,6 +42,11 @@ final class Results {
         add(row, "failed", null, null, error, null, 0);
     }
 
+    /** Back to the queue until next, and the attempt does not count (the provider asked us to slow down). */
+    void deferred(OutboxDao.Claimed row, String error, OffsetDateTime next) {
+        add(row, "queued", null, null, error, next.toString(), 1);
+    }
+
     /** Back to the queue untouched: the attempt does not count. */
     void putBack(OutboxDao.Claimed row, String error) {
         add(row, "queued", null, null, error, null, 1);

@@ -1,5 +1,6 @@
 package rw.ijwi.sms;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Sends one text to many numbers through a provider and says, in neutral terms, what became of each. */
@@ -16,7 +17,7 @@ public interface SmsGateway {
     }
 
     /** The answer to a whole request. */
-    sealed interface Result permits PerRecipient, RetryAll, FailAll, Pause {
+    sealed interface Result permits PerRecipient, RetryAll, FailAll, Pause, Throttled {
     }
 
     record PerRecipient(List<Recipient> recipients) implements Result {
@@ -24,6 +25,14 @@ public interface SmsGateway {
 
     /** Nothing was sent; try again later (server error, timeout, connection refused). */
     record RetryAll(String reason) implements Result {
+    }
+
+    /**
+     * The provider asks us to slow down (too many requests, or it gave up waiting for ours): nothing was sent, and
+     * it is no fault of the messages, so the attempt does not count. after is how long the provider asked us to
+     * wait, or null when it did not say.
+     */
+    record Throttled(String reason, Duration after) implements Result {
     }
 
     /** The request itself was refused and would be refused again. */

@@ -210,6 +210,47 @@ class OutboxSenderTest {
     }
 
     @Test
+    void too_many_requests_keeps_the_messages_queued_until_retry_after_and_never_uses_up_their_attempts() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "120").withBody("Too Many Requests")));
+        Texting.text(app, "+250788200030", "HELP");
+        process();
+        for (int i = 0; i < OutboxSender.MAX_ATTEMPTS + 2; i++) {
+            send();
+            assertThat(row("+250788200030")).isEqualTo("queued http_429 0 number kept");
+            assertThat(due("+250788200030")).isEqualTo(clock.instant().plusSeconds(120));
+            clock.advance(Duration.ofSeconds(119));
+            assertThat(send()).as("waits as long as Retry-After says").isZero();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(at.requests()).hasSize(OutboxSender.MAX_ATTEMPTS + 2);
+        at.acceptAll();
+        send();
+        assertThat(row("+250788200030")).startsWith("sent ATXid_1 1");
+    }
+
+    @Test
+    void a_request_timeout_without_retry_after_backs_off_by_itself_and_longer_each_time() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(408)));
+        Texting.text(app, "+250788200032", "HELP");
+        process();
+        send();
+        Duration first = Duration.between(clock.instant(), due("+250788200032"));
+        assertThat(first).isBetween(OutboxSender.FIRST_RETRY.dividedBy(2), OutboxSender.FIRST_RETRY);
+        clock.advance(first);
+        send();
+        clock.advance(Duration.between(clock.instant(), due("+250788200032")));
+        send();
+        Duration third = Duration.between(clock.instant(), due("+250788200032"));
+        assertThat(third).isBetween(OutboxSender.FIRST_RETRY.multipliedBy(2), OutboxSender.FIRST_RETRY.multipliedBy(4));
+        assertThat(row("+250788200032")).isEqualTo("queued http_408 0 number kept");
+        at.acceptAll();
+        clock.advance(third);
+        send();
+        assertThat(row("+250788200032")).startsWith("sent");
+    }
+
+    @Test
     void delivery_reports_close_the_loop() {
         Texting.text(app, "+250788200010", "HELP");
         process();
@@ -328,6 +369,12 @@ class OutboxSenderTest {
 
     private int send() {
         return app.app().sms().outbox().sendDue();
+    }
+
+    private Instant due(String phone) {
+        return ((java.time.OffsetDateTime) app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT next_attempt_at FROM sms_outbox WHERE phone_hash = " + Texting.hash(phone))
+                .mapTo(java.time.OffsetDateTime.class).one())).toInstant();
     }
 
     /** state, provider message id or last error, attempts, and whether the encrypted number is still kept. */
