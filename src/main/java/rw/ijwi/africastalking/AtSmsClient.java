@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,6 +37,17 @@ public final class AtSmsClient implements SmsGateway {
     /** With enqueue=1 AT answers at once; 15 s without an answer is treated as a timeout and retried later. */
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A recipient without statusCode is read by its status word (§5.1's table); "Success" is what AT says for
+     * every accepted recipient, whichever of 100-102 it was.
+     */
+    private static final Map<String, Integer> CODES = Map.ofEntries(Map.entry("success", 101),
+            Map.entry("processed", 100), Map.entry("sent", 101), Map.entry("queued", 102), Map.entry("riskhold", 401),
+            Map.entry("invalidsenderid", 402), Map.entry("invalidphonenumber", 403),
+            Map.entry("unsupportednumbertype", 404), Map.entry("insufficientbalance", 405),
+            Map.entry("userinblacklist", 406), Map.entry("couldnotroute", 407), Map.entry("donotdisturbrejection", 409),
+            Map.entry("internalservererror", 500), Map.entry("gatewayerror", 501),
+            Map.entry("rejectedbygateway", 502));
 
     private final HttpClient http;
     private final URI endpoint;
@@ -124,9 +136,13 @@ public final class AtSmsClient implements SmsGateway {
         }
         List<Recipient> out = new ArrayList<>();
         for (JsonNode r : recipients) {
+            String word = r.path("status").asText("");
             int code = r.path("statusCode").asInt(-1);
+            if (code == -1) {
+                code = CODES.getOrDefault(word.toLowerCase(Locale.ROOT), -1);
+            }
             String number = r.path("number").asText("");
-            String name = r.path("status").asText("status_" + code);
+            String name = word.isEmpty() ? "status_" + code : word;
             if (code >= 100 && code <= 102) {
                 out.add(new Recipient(number, Verdict.ACCEPTED, r.path("messageId").asText(null),
                         r.path("cost").asText(null), null));

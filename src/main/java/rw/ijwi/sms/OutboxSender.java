@@ -243,8 +243,11 @@ public final class OutboxSender {
                     rows.size());
         }
         Map<String, SmsGateway.Recipient> byNumber = new HashMap<>();
+        List<SmsGateway.Recipient> answered = List.of();
         if (result instanceof SmsGateway.PerRecipient per) {
-            per.recipients().forEach(r -> byNumber.put(PhoneHasher.canonical(r.number()), r));
+            answered = per.recipients();
+            per.recipients().stream().filter(r -> !r.number().isBlank())
+                    .forEach(r -> byNumber.put(PhoneHasher.canonical(r.number()), r));
         }
         for (Addressed addressed : rows) {
             OutboxDao.Claimed row = addressed.row();
@@ -258,6 +261,9 @@ public final class OutboxSender {
                 results.failed(row, fail.reason());
             } else {
                 SmsGateway.Recipient recipient = byNumber.get(addressed.number());
+                if (recipient == null && rows.size() == 1 && answered.size() == 1) {
+                    recipient = answered.get(0); // one asked, one answered: the answer is about it
+                }
                 if (recipient == null) {
                     results.failed(row, "no_recipient_status");
                 } else if (recipient.verdict() == SmsGateway.Verdict.ACCEPTED) {

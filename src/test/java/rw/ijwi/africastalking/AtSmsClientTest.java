@@ -71,6 +71,26 @@ class AtSmsClientTest {
                         + "\"messageId\":\"None\"}]}}",
                         new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1", SmsGateway.Verdict.HELD,
                                 null, null, "401 RiskHold")))),
+                new Case("Success Without Status Code Is Read By Its Word", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"number\":\"+1\",\"status\":\"Success\",\"cost\":\"RWF 15.0000\",\"messageId\":\"w\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.ACCEPTED, "w", "RWF 15.0000", null)))),
+                new Case("Status Code As Text", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":\"102\",\"number\":\"+1\",\"status\":\"Success\",\"messageId\":\"t\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.ACCEPTED, "t", null, null)))),
+                new Case("A Failure Word Without Status Code Keeps Its Meaning", 201, "{\"SMSMessageData\":{"
+                        + "\"Recipients\":[{\"number\":\"+1\",\"status\":\"InsufficientBalance\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.NO_CREDIT, null, null, "405 InsufficientBalance")))),
+                new Case("Success Without Number Is Kept For Matching By Position", 201, "{\"SMSMessageData\":{"
+                        + "\"Recipients\":[{\"statusCode\":101,\"status\":\"Success\",\"messageId\":\"n\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("",
+                                SmsGateway.Verdict.ACCEPTED, "n", null, null)))),
+                new Case("Neither Code Nor Known Word Fails", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"number\":\"+1\",\"status\":\"Mystery\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.FAILED, null, null, "-1 Mystery")))),
                 new Case("Invalid Sender Id In A 201", 201,
                         "{\"SMSMessageData\":{\"Message\":\"InvalidSenderId\",\"Recipients\":[]}}",
                         new SmsGateway.Pause("InvalidSenderId", "IJWI_AT_SENDER_ID")),

@@ -251,6 +251,18 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_one_recipient_answer_without_number_or_status_code_is_matched_by_position_and_sent() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"SMSMessageData\":{\"Message\":"
+                        + "\"Sent to 1/1\",\"Recipients\":[{\"status\":\"Success\",\"cost\":\"RWF 15.0000\","
+                        + "\"messageId\":\"ATXid_nonumber\"}]}}")));
+        Texting.text(app, "+250788200033", "HELP");
+        process();
+        send();
+        assertThat(row("+250788200033")).isEqualTo("sent ATXid_nonumber 1 no number");
+    }
+
+    @Test
     void delivery_reports_close_the_loop() {
         Texting.text(app, "+250788200010", "HELP");
         process();
