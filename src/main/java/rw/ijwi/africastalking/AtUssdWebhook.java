@@ -22,6 +22,7 @@ import rw.ijwi.ussd.UssdSessionEnd;
 public final class AtUssdWebhook {
 
     static final int MAX_TEXT = 2000;
+    static final String UNKNOWN = "Unknown";
     private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final UssdService ussd;
@@ -53,10 +54,8 @@ public final class AtUssdWebhook {
 
     static UssdSessionEnd parseEvent(Form form) {
         String sessionId = sessionId(form);
-        String status = form.required("status", 32).strip();
-        if (status.isEmpty()) {
-            throw new BadRequestResponse("field status is empty");
-        }
+        // AT's word for how the session ended; without one the session still ended, so it is kept as Unknown.
+        String status = form.optionalNonBlank("status", 32).orElse(UNKNOWN);
         form.optional("phoneNumber", 32); // validated for shape, never stored
         return new UssdSessionEnd(sessionId, status,
                 form.optionalNonBlank("serviceCode", 64).orElse(null),

@@ -80,7 +80,9 @@ class AtUssdWebhookTest {
                         "date", "2026-11-28 10:00:00", "cost", "RWF 10"), FORM, 200, "OK"),
                 new Case("Event Without Token", "/at/ussd/events", form("sessionId", "ev2", "status", "Success"),
                         FORM, 401, "missing or wrong token"),
-                new Case("Event Missing Status", EVENTS, form("sessionId", "ev3"), FORM, 400, "missing field status"),
+                new Case("Event Missing Status Is Stored As Unknown", EVENTS, form("sessionId", "ev3"), FORM, 200, "OK"),
+                new Case("Event Empty Status Is Stored As Unknown", EVENTS, form("sessionId", "ev3b", "status", " "), FORM,
+                        200, "OK"),
                 new Case("Event Missing Session", EVENTS, form("status", "Failed"), FORM, 400,
                         "missing field sessionId"),
                 new Case("Event Odd Numbers Kept Lenient", EVENTS, form("sessionId", "ev4", "status", "Incomplete",
@@ -128,6 +130,14 @@ class AtUssdWebhookTest {
                 "SELECT status || ' ' || hops || ' ' || last_screen FROM ussd_session WHERE session_id = 'twice'")
                 .mapTo(String.class).list());
         assertThat(rows).containsExactly("Incomplete 4 sector");
+    }
+
+    @Test
+    void an_end_of_session_event_without_status_is_stored_as_unknown() {
+        assertThat(app.post(EVENTS, form("sessionId", "no-status", "hopsCount", "2"), FORM).statusCode())
+                .isEqualTo(200);
+        assertThat(app.database().value("SELECT status || ' ' || hops FROM ussd_session WHERE session_id = 'no-status'"))
+                .isEqualTo("Unknown 2");
     }
 
     @Test
