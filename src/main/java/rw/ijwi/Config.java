@@ -58,7 +58,9 @@ public record Config(
         }
 
         static AtAccount from(Map<String, String> env) {
-            Optional<String> username = text(env, "IJWI_AT_USERNAME");
+            // The SDKs compare "sandbox" ignoring case; the sandbox knows the account only as "sandbox".
+            Optional<String> username = text(env, "IJWI_AT_USERNAME")
+                    .map(v -> v.equalsIgnoreCase("sandbox") ? "sandbox" : v);
             Optional<String> apiKey = text(env, "IJWI_AT_API_KEY");
             Optional<String> senderId = text(env, "IJWI_AT_SENDER_ID");
             username.ifPresent(v -> {

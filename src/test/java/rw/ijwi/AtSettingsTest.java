@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Africa's Talking settings: optional as a pair, the base URL chosen by account, bad values named. */
 class AtSettingsTest {
@@ -29,6 +31,15 @@ class AtSettingsTest {
         assertThat(at.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
         assertThat(at.configured()).isTrue();
         assertThat(at.senderId()).isEqualTo(Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sandbox", "Sandbox", "SANDBOX", "sandBox"})
+    void the_sandbox_account_is_known_in_any_case_and_goes_to_the_sandbox_host(String username) {
+        Config.AtAccount at = Config.from(Map.of("IJWI_AT_USERNAME", username, "IJWI_AT_API_KEY", "atsk_0123456789"))
+                .at();
+        assertThat(at.baseUrl()).isEqualTo(URI.create("https://api.sandbox.africastalking.com"));
+        assertThat(at.username()).contains("sandbox");
     }
 
     @Test
