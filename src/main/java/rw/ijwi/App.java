@@ -236,7 +236,7 @@ public final class App implements AutoCloseable {
             new SmsGauges(jdbi).bindTo(metrics.registry());
             // Inbound messages are committed in groups: one fsync for all that arrive together (issue 6).
             GroupCommit inboundCommits = new GroupCommit(receiver, 500, metrics.registry());
-            AtSmsWebhook atSms = new AtSmsWebhook(inboundCommits, receiver);
+            AtSmsWebhook atSms = new AtSmsWebhook(inboundCommits, receiver, config.at().senderId());
             CampaignApi campaigns = new CampaignApi(jdbi, router::reserved, clock);
             LiveTally live = new LiveTally(jdbi);
             CampaignPage campaignPage = new CampaignPage(campaigns, jdbi, audit, templates, clock);

@@ -40,10 +40,13 @@ public final class AtSmsWebhook {
 
     private final GroupCommit inbound;
     private final DurableReceiver receiver;
+    private final Optional<String> senderId;
 
-    public AtSmsWebhook(GroupCommit inbound, DurableReceiver receiver) {
+    /** senderId: IJWI_AT_SENDER_ID, the only sender whose opt-outs are Ijwi's when it is set. */
+    public AtSmsWebhook(GroupCommit inbound, DurableReceiver receiver, Optional<String> senderId) {
         this.inbound = inbound;
         this.receiver = receiver;
+        this.senderId = senderId;
     }
 
     /** POST /at/sms: an incoming message. */
@@ -58,12 +61,21 @@ public final class AtSmsWebhook {
         acknowledge(ctx, () -> receiver.delivered(report));
     }
 
-    /** POST /at/sms/optout: the number opted out of our sender ID through AT. */
+    /**
+     * POST /at/sms/optout: the number opted out of a sender through AT. On an account shared with others, an
+     * opt-out from another sender ID is theirs, not Ijwi's: acknowledged, not stored. Without IJWI_AT_SENDER_ID
+     * Ijwi sends from the account's default sender, so every opt-out counts.
+     */
     public void optOut(Context ctx) {
         Form form = Form.of(ctx);
-        form.optional("senderId", 32);
+        Optional<String> from = form.optionalNonBlank("senderId", 32);
         String phone = form.phoneNumber("phoneNumber");
-        acknowledge(ctx, () -> receiver.optedOut(phone));
+        boolean ours = senderId.isEmpty() || from.isEmpty() || from.get().equalsIgnoreCase(senderId.get());
+        acknowledge(ctx, () -> {
+            if (ours) {
+                receiver.optedOut(phone);
+            }
+        });
     }
 
     /** 200 once stored; 503 (AT retries) when the database is away and the spool is full. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,10 @@ class AtSmsWebhookTest {
     static final String OPTOUT = "/at/sms/optout?token=" + TestApp.TOKEN;
     static final String SUBSCRIBER = "+250788100050";
 
-    private final TestApp app = new TestApp(TestDatabase.fresh(), Map.of(),
+    static final String OTHER_SUBSCRIBER = "+250788100051";
+
+    /** Ijwi's sender ID is set, as on an account shared with other senders (no username: nothing is sent). */
+    private final TestApp app = new TestApp(TestDatabase.fresh(), Map.of("IJWI_AT_SENDER_ID", "IJWI"),
             new TestClock(Instant.parse("2026-12-01T17:00:00Z")), false);
 
     /** A database assertion: the single value the query returns. */
@@ -176,6 +180,17 @@ class AtSmsWebhookTest {
                         new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = " + hash(SUBSCRIBER)
                                 + " AND source = 'provider'", 1L),
                         new Check("SELECT count(*) FROM sms_subscriber WHERE phone_hash = " + hash(SUBSCRIBER), 0L))),
+                new Case("Opt Out For Another Sender Is Not Ours", OPTOUT, List.of(form("senderId", "OTHERNGO",
+                        "phoneNumber", OTHER_SUBSCRIBER)), FORM, 200, "OK", List.of(
+                        new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = " + hash(OTHER_SUBSCRIBER), 0L),
+                        new Check("SELECT count(*) FROM sms_subscriber WHERE phone_hash = " + hash(OTHER_SUBSCRIBER),
+                                1L))),
+                new Case("Opt Out Sender Id In Other Case", OPTOUT, List.of(form("senderId", "ijwi", "phoneNumber",
+                        "+250788100052")), FORM, 200, "OK", List.of(new Check("SELECT count(*) FROM sms_opt_out "
+                                + "WHERE phone_hash = " + hash("+250788100052"), 1L))),
+                new Case("Opt Out Without Sender Id Counts", OPTOUT, List.of(form("phoneNumber", "+250788100053")),
+                        FORM, 200, "OK", List.of(new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = "
+                                + hash("+250788100053"), 1L))),
                 new Case("Opt Out Missing Phone", OPTOUT, List.of(form("senderId", "IJWI")), FORM, 400,
                         "missing field phoneNumber", List.of()),
                 new Case("Opt Out Not A Number", OPTOUT, List.of(form("phoneNumber", "IJWI")), FORM, 400,
@@ -190,8 +205,10 @@ class AtSmsWebhookTest {
                         + "updated_at, provider_message_id) VALUES (" + hash("+25078810010" + (i % 10)) + ", 'x', "
                         + "'test', 'sent', now(), now(), now(), 'ATXid_s" + i + "')");
             }
-            h.execute("INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, subscribed_at) "
-                    + "VALUES (" + hash(SUBSCRIBER) + ", 28, '\\x00'::bytea, 'rw', now())");
+            for (String subscriber : List.of(SUBSCRIBER, OTHER_SUBSCRIBER)) {
+                h.execute("INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, "
+                        + "subscribed_at) VALUES (" + hash(subscriber) + ", 28, '\\x00'::bytea, 'rw', now())");
+            }
         });
     }
 
@@ -212,6 +229,17 @@ class AtSmsWebhookTest {
                 value = n.longValue(); // count(*) is a bigint, length() an integer: compare them as numbers
             }
             assertThat(value).as(c.label() + ": " + check.query()).isEqualTo(check.returns());
+        }
+    }
+
+    @Test
+    void without_a_sender_id_of_its_own_every_opt_out_counts_whichever_sender_it_names() {
+        try (TestApp defaultSender = new TestApp(TestDatabase.fresh(), Map.of(),
+                new TestClock(Instant.parse("2026-12-01T17:00:00Z")), false)) {
+            assertThat(defaultSender.post(OPTOUT, form("senderId", "AFRICASTKNG", "phoneNumber", OTHER_SUBSCRIBER),
+                    FORM).statusCode()).isEqualTo(200);
+            assertThat(defaultSender.database().count("SELECT count(*) FROM sms_opt_out WHERE phone_hash = "
+                    + hash(OTHER_SUBSCRIBER))).isEqualTo(1);
         }
     }
 
