@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 
@@ -22,11 +23,12 @@ import rw.ijwi.sms.Spool;
  * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows
  * their field names and status words. Each is stored (in PostgreSQL, or in the spool while it is away) before
  * the 200 (incoming messages in a group commit with the others arriving at the same time); a full spool answers 503 so the provider retries; a malformed one gets a
- * 400 with a one-line reason and nothing is stored.
+ * 400 with a one-line reason and nothing is stored. A person's text is never a reason to refuse: it is cleaned or
+ * cut, and the row says so; ids and numbers stay strictly checked.
  */
 public final class AtSmsWebhook {
 
-    /** Ten concatenated parts; AT's own limit is not documented, anything longer is not an SMS. */
+    /** Ten concatenated parts; AT's own limit is not documented, anything longer is kept cut to this. */
     static final int MAX_TEXT = 1600;
     private static final DateTimeFormatter AT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -91,10 +93,11 @@ public final class AtSmsWebhook {
     static InboundSms parseIncoming(Form form) {
         String id = form.requiredNonBlank("id", 128);
         String from = form.phoneNumber("from");
-        String text = form.required("text", MAX_TEXT);
-        return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text,
+        Form.FreeText text = form.freeText("text", MAX_TEXT)
+                .orElseThrow(() -> new BadRequestResponse("missing field text"));
+        return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text.value(),
                 form.optionalNonBlank("networkCode", 16).orElse(null),
-                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null));
+                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null), text.altered());
     }
 
     static DeliveryReport parseDelivery(Form form) {

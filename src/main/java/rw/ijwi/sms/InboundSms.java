@@ -2,7 +2,16 @@ package rw.ijwi.sms;
 
 import java.time.OffsetDateTime;
 
-/** An SMS as a provider delivered it to us, provider-neutral; the number is hashed and encrypted on arrival. */
+/**
+ * An SMS as a provider delivered it to us, provider-neutral; the number is hashed and encrypted on arrival.
+ * textAltered says when the text is not quite as sent ('cleaned', 'truncated', 'cleaned and truncated'), else null.
+ */
 public record InboundSms(String providerId, String from, String to, String text, String networkCode,
-        OffsetDateTime date) {
+        OffsetDateTime date, String textAltered) {
+
+    /** A message kept exactly as sent. */
+    public InboundSms(String providerId, String from, String to, String text, String networkCode,
+            OffsetDateTime date) {
+        this(providerId, from, to, text, networkCode, date, null);
+    }
 }

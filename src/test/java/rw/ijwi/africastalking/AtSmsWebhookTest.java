@@ -78,6 +78,10 @@ class AtSmsWebhookTest {
         return new Check("SELECT count(*) FROM sms_inbound WHERE provider_id = '" + id + "'", count);
     }
 
+    static Check altered(String id, String altered) {
+        return new Check("SELECT text_altered FROM sms_inbound WHERE provider_id = '" + id + "'", altered);
+    }
+
     static Check delivery(String messageId, String status) {
         return new Check("SELECT delivery_status FROM sms_outbox WHERE provider_message_id = '" + messageId + "'", status);
     }
@@ -112,10 +116,15 @@ class AtSmsWebhookTest {
                         "missing field text", stored("ATId_notext", 0)),
                 sms("Receive Empty Text", List.of(sms("ATId_empty", "+250788100001", "")), 200, "OK",
                         stored("ATId_empty", 1)),
-                sms("Receive Huge Text", List.of(sms("ATId_huge", "+250788100001", "a".repeat(1601))), 400,
-                        "field text is longer than 1600 characters", stored("ATId_huge", 0)),
+                sms("Receive Huge Text Kept Cut", List.of(sms("ATId_huge", "+250788100001", "a".repeat(1601))), 200,
+                        "OK", altered("ATId_huge", "truncated"),
+                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_huge'", 1600L)),
                 sms("Receive Longest Text", List.of(sms("ATId_long", "+250788100001", "a".repeat(1600))), 200, "OK",
-                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_long'", 1600L)),
+                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_long'", 1600L),
+                        altered("ATId_long", null)),
+                sms("Receive Huge Text Cut Between Pairs", List.of(sms("ATId_pair", "+250788100001",
+                        "a".repeat(1599) + "\uD83D\uDE00")), 200, "OK", altered("ATId_pair", "truncated"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_pair'", "a".repeat(1599))),
                 sms("Receive Non Gsm Text", List.of(sms("ATId_emoji", "+250788100001", emoji)), 200, "OK",
                         new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_emoji'", emoji)),
                 sms("Receive Duplicate Id", List.of(sms("ATId_dup", "+250788100001", "first"),
@@ -126,8 +135,21 @@ class AtSmsWebhookTest {
                         "id=ATId_plus&from=+250788100009&text=x"), 200, "OK",
                         new Check("SELECT count(DISTINCT phone_hash) FROM sms_inbound "
                                 + "WHERE provider_id IN ('ATId_ref', 'ATId_plus')", 1L), stored("ATId_plus", 1)),
-                sms("Receive Control Character", List.of(sms("ATId_ctl", "+250788100001", "a\u0000b")), 400,
-                        "field text contains a control character", stored("ATId_ctl", 0)),
+                sms("Receive Control Character Kept Cleaned", List.of(sms("ATId_ctl", "+250788100001",
+                        "a\u0000b\u001Bc\u007F\nd")), 200, "OK", altered("ATId_ctl", "cleaned"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_ctl'", "abc\nd")),
+                sms("Receive Replacement Character Kept Cleaned", List.of(sms("ATId_fffd", "+250788100001",
+                        "Muraho \uFFFD\uFFFD neza")), 200, "OK", altered("ATId_fffd", "cleaned"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_fffd'", "Muraho  neza")),
+                sms("Receive Huge Text With Control Characters", List.of(sms("ATId_both", "+250788100001",
+                        "\u0001" + "b".repeat(2000))), 200, "OK", altered("ATId_both", "cleaned and truncated")),
+                sms("Receive Control Character In Id Still Refused", List.of(sms("ATId_\u0001", "+250788100001",
+                        "x")), 400, "field id contains a control character",
+                        new Check("SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATId\\_%' "
+                                + "AND provider_id NOT SIMILAR TO '[ -~]*'", 0L)),
+                sms("Receive Control Character In Number Still Refused", List.of(form("id", "ATId_ctlfrom",
+                        "from", "+25078810\u00000001", "text", "x")), 400, "field from contains a control character",
+                        stored("ATId_ctlfrom", 0)),
                 sms("Receive Repeated Field", List.of(sms("ATId_twice", "+250788100001", "x") + "&text=y"), 400,
                         "field text given 2 times", stored("ATId_twice", 0)),
                 new Case("Receive Without Token", "/at/sms", List.of(sms("ATId_notoken", "+250788100001", "x")), FORM,
