@@ -13,3 +13,6 @@ ALTER TABLE sms_inbound ADD COLUMN text_altered text
     CHECK (text_altered IN ('cleaned', 'truncated', 'cleaned and truncated'));
 ALTER TABLE ussd_session ADD COLUMN error_altered text
     CHECK (error_altered IN ('cleaned', 'truncated', 'cleaned and truncated'));
+
+-- Premium on-demand shortcodes: a reply must quote the linkId of the message it answers (InvalidLinkId otherwise).
+ALTER TABLE sms_inbound ADD COLUMN link_id text;

@@ -220,7 +220,8 @@ public final class App implements AutoCloseable {
             Optional<SmsGateway> gateway = config.at().configured()
                     ? Optional.of(new MeteredGateway(new AtSmsClient(http, config.at().baseUrl(),
                             config.at().username().orElseThrow(), config.at().apiKey().orElseThrow(),
-                            config.at().senderId(), AtSmsClient.TIMEOUT, clock), metrics.registry()))
+                            config.at().senderId(), AtSmsClient.TIMEOUT, clock, config.at().premiumKeyword(),
+                            config.at().premiumBaseUrl()), metrics.registry()))
                     : Optional.empty();
             OutboxSender sender = new OutboxSender(jdbi, gateway, cipher, clock, new Random(), config.smsInFlight());
             Worker outboxWorker = new Worker("ijwi-sms-outbox", sender::sendBatch, 1_000);

@@ -43,6 +43,25 @@ class AtSettingsTest {
     }
 
     @Test
+    void a_premium_keyword_sends_replies_to_the_premium_host_and_needs_the_shortcode() {
+        Map<String, String> premium = Map.of("IJWI_AT_USERNAME", "ijwi", "IJWI_AT_API_KEY", "atsk_0123456789",
+                "IJWI_AT_SENDER_ID", "8080", "IJWI_AT_PREMIUM_KEYWORD", "IJWI");
+        Config.AtAccount at = Config.from(premium).at();
+        assertThat(at.premiumKeyword()).contains("IJWI");
+        assertThat(at.premiumBaseUrl()).isEqualTo(URI.create("https://content.africastalking.com"));
+        assertThat(at.baseUrl()).isEqualTo(URI.create("https://api.africastalking.com"));
+        Map<String, String> local = new java.util.HashMap<>(premium);
+        local.put("IJWI_AT_BASE_URL", "http://127.0.0.1:8089");
+        assertThat(Config.from(local).at().premiumBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
+        assertThat(Config.from(Map.of()).at().premiumKeyword()).isEmpty();
+        assertThatThrownBy(() -> Config.from(Map.of("IJWI_AT_SENDER_ID", "IJWI", "IJWI_AT_PREMIUM_KEYWORD", "IJWI")))
+                .hasMessage("IJWI_AT_PREMIUM_KEYWORD=IJWI: needs IJWI_AT_SENDER_ID set to the premium shortcode "
+                        + "(digits)");
+        assertThatThrownBy(() -> Config.from(Map.of("IJWI_AT_SENDER_ID", "8080", "IJWI_AT_PREMIUM_KEYWORD",
+                "<b>"))).hasMessageStartingWith("IJWI_AT_PREMIUM_KEYWORD=<b>: expected the premium keyword");
+    }
+
+    @Test
     void bad_values_are_refused_naming_the_setting_and_never_showing_the_key() {
         assertThatThrownBy(() -> Config.from(Map.of("IJWI_AT_USERNAME", "ijwi")))
                 .hasMessageStartingWith("IJWI_AT_API_KEY=(unset): IJWI_AT_USERNAME and IJWI_AT_API_KEY go together");

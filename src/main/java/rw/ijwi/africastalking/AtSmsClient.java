@@ -56,11 +56,22 @@ public final class AtSmsClient implements SmsGateway {
     private final Optional<String> senderId;
     private final Duration timeout;
     private final Clock clock;
+    private final Optional<String> premiumKeyword;
+    private final URI premiumEndpoint;
 
+    /** A bulk or standard two-way account: replies go like any other message. */
     public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId,
             Duration timeout, Clock clock) {
+        this(http, baseUrl, username, apiKey, senderId, timeout, clock, Optional.empty(), baseUrl);
+    }
+
+    /** premiumKeyword set: replies to inbound messages go as premium on-demand messages to premiumBaseUrl. */
+    public AtSmsClient(HttpClient http, URI baseUrl, String username, String apiKey, Optional<String> senderId,
+            Duration timeout, Clock clock, Optional<String> premiumKeyword, URI premiumBaseUrl) {
         this.http = http;
         this.endpoint = URI.create(baseUrl.toString().replaceAll("/+$", "") + PATH);
+        this.premiumKeyword = premiumKeyword;
+        this.premiumEndpoint = URI.create(premiumBaseUrl.toString().replaceAll("/+$", "") + PATH);
         this.username = username;
         this.apiKey = apiKey;
         this.senderId = senderId;
@@ -77,7 +88,36 @@ public final class AtSmsClient implements SmsGateway {
         senderId.ifPresent(from -> form.put("from", from));
         form.put("bulkSMSMode", "1");
         form.put("enqueue", "1");
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return post(endpoint, form);
+    }
+
+    @Override
+    public boolean repliesQuoteTheLink() {
+        return premiumKeyword.isPresent();
+    }
+
+    /**
+     * On a premium on-demand shortcode a reply names the keyword and quotes the inbound linkId, with bulkSMSMode=0
+     * so the subscriber is billed as the service agreed (the SDKs' premium send); otherwise it is a plain send.
+     */
+    @Override
+    public Result reply(String text, String number, String link) {
+        if (premiumKeyword.isEmpty()) {
+            return send(text, List.of(number));
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", username);
+        form.put("to", number);
+        form.put("message", text);
+        senderId.ifPresent(from -> form.put("from", from));
+        form.put("keyword", premiumKeyword.get());
+        form.put("linkId", link);
+        form.put("bulkSMSMode", "0");
+        return post(premiumEndpoint, form);
+    }
+
+    private Result post(URI to, Map<String, String> form) {
+        HttpRequest request = HttpRequest.newBuilder(to)
                 .timeout(timeout)
                 .header("apiKey", apiKey)
                 .header("Accept", "application/json")

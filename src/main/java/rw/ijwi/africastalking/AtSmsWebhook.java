@@ -97,7 +97,8 @@ public final class AtSmsWebhook {
                 .orElseThrow(() -> new BadRequestResponse("missing field text"));
         return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text.value(),
                 form.optionalNonBlank("networkCode", 16).orElse(null),
-                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null), text.altered());
+                form.optionalNonBlank("date", 40).flatMap(AtSmsWebhook::date).orElse(null), text.altered(),
+                form.optionalNonBlank("linkId", 128).orElse(null));
     }
 
     static DeliveryReport parseDelivery(Form form) {

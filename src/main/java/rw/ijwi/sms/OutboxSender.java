@@ -112,13 +112,17 @@ public final class OutboxSender {
                 .claim(CLAIM, InboundProcessor.utc(now)));
         Results results = new Results(claimed.size());
         Map<String, List<Addressed>> byText = new LinkedHashMap<>();
+        List<Addressed> linked = new ArrayList<>();
         List<OutboxDao.Claimed> unreadable = new ArrayList<>();
+        boolean quoteLinks = gateway.orElseThrow().repliesQuoteTheLink();
         for (OutboxDao.Claimed row : claimed) {
             if (!row.state().equals("sending")) {
                 continue;
             }
             String number = open(row);
-            if (number != null) {
+            if (number != null && quoteLinks && row.link() != null) {
+                linked.add(new Addressed(row, number)); // each reply quotes its own link: one request each
+            } else if (number != null) {
                 byText.computeIfAbsent(row.text(), t -> new ArrayList<>()).add(new Addressed(row, number));
             } else {
                 unreadable.add(row);
@@ -131,6 +135,11 @@ public final class OutboxSender {
         }
         List<CompletableFuture<Runnable>> sent = new ArrayList<>();
         Set<String> notices = new TreeSet<>();
+        for (Addressed reply : linked) {
+            List<Addressed> request = List.of(reply);
+            sent.add(CompletableFuture.supplyAsync(() -> send(reply.row().text(), request), requests)
+                    .thenApply(result -> () -> record(results, request, result, notices)));
+        }
         for (Map.Entry<String, List<Addressed>> group : byText.entrySet()) {
             for (List<Addressed> request : requests(group.getValue())) {
                 sent.add(CompletableFuture.supplyAsync(() -> send(group.getKey(), request), requests)
@@ -188,7 +197,11 @@ public final class OutboxSender {
         }
         SmsGateway.Result result;
         try {
-            result = gateway.orElseThrow().send(text, rows.stream().map(Addressed::number).toList());
+            SmsGateway provider = gateway.orElseThrow();
+            String link = rows.size() == 1 ? rows.get(0).row().link() : null;
+            result = link != null && provider.repliesQuoteTheLink()
+                    ? provider.reply(text, rows.get(0).number(), link)
+                    : provider.send(text, rows.stream().map(Addressed::number).toList());
         } catch (RuntimeException e) {
             LOG.error("SMS request failed, will retry: {}", SafeErrors.describe(e));
             result = new SmsGateway.RetryAll("client_error");

@@ -44,4 +44,17 @@ public interface SmsGateway {
     }
 
     Result send(String text, List<String> numbers);
+
+    /**
+     * True when a reply must quote the link of the message it answers (premium on-demand shortcodes), so each such
+     * reply goes alone through reply(); false sends replies like any other message.
+     */
+    default boolean repliesQuoteTheLink() {
+        return false;
+    }
+
+    /** A reply to one inbound message, quoting the link it came with. */
+    default Result reply(String text, String number, String link) {
+        return send(text, List.of(number));
+    }
 }

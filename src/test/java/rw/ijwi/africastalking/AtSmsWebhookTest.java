@@ -97,6 +97,14 @@ class AtSmsWebhookTest {
                         new Check("SELECT phone_hash = " + hash("+250788100001") + " FROM sms_inbound "
                                 + "WHERE provider_id = 'ATId_1'", true),
                         new Check("SELECT processed_at IS NULL FROM sms_inbound WHERE provider_id = 'ATId_1'", true)),
+                sms("Receive Premium Link Id Kept", List.of(form("id", "ATId_link", "from", "+250788100001", "to",
+                        "8080", "text", "HELP", "linkId", "SampleLinkId123")), 200, "OK",
+                        new Check("SELECT link_id FROM sms_inbound WHERE provider_id = 'ATId_link'", "SampleLinkId123")),
+                sms("Receive Empty Link Id Is None", List.of(sms("ATId_nolink", "+250788100001", "x")), 200, "OK",
+                        new Check("SELECT link_id FROM sms_inbound WHERE provider_id = 'ATId_nolink'", null)),
+                sms("Receive Control Character In Link Id Refused", List.of(form("id", "ATId_badlink", "from",
+                        "+250788100001", "text", "x", "linkId", "a\u0000b")), 400,
+                        "field linkId contains a control character", stored("ATId_badlink", 0)),
                 sms("Receive Iso Date", List.of(form("id", "ATId_iso", "from", "+250788100001", "text", "x",
                         "date", "2018-03-19T08:34:18.445Z")), 200, "OK",
                         new Check("SELECT provider_date = '2018-03-19T08:34:18.445Z' FROM sms_inbound "

@@ -1,6 +1,9 @@
 package rw.ijwi.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -263,6 +266,41 @@ class OutboxSenderTest {
     }
 
     @Test
+    void on_a_premium_shortcode_a_reply_quotes_the_keyword_and_link_id_and_other_messages_go_as_before() {
+        app.close();
+        Map<String, String> env = new HashMap<>(at.env());
+        env.put("IJWI_AT_SENDER_ID", "8080");
+        env.put("IJWI_AT_PREMIUM_KEYWORD", "IJWI");
+        app = new TestApp(TestDatabase.fresh(), env, clock, false);
+        at.server().stubFor(post(urlEqualTo(FakeAt.PATH)).atPriority(1)
+                .withHeader("apiKey", equalTo(FakeAt.API_KEY))
+                .withHeader("Accept", equalTo("application/json"))
+                .withFormParam("from", equalTo("8080"))
+                .willReturn(aResponse().withTransformers("at-recipients")));
+        textWithLink("+250788200040", "HELP", "link-abc-1");
+        Texting.text(app, "+250788200041", "HELP"); // came without a linkId
+        process();
+        send();
+        assertThat(at.requests()).containsExactlyInAnyOrder(
+                Map.of("username", FakeAt.USERNAME, "to", "+250788200040", "message", HELP_EN, "from", "8080",
+                        "keyword", "IJWI", "linkId", "link-abc-1", "bulkSMSMode", "0"),
+                Map.of("username", FakeAt.USERNAME, "to", "+250788200041", "message", HELP_EN, "from", "8080",
+                        "bulkSMSMode", "1", "enqueue", "1"));
+        assertThat(row("+250788200040")).startsWith("sent ATXid_");
+        assertThat(row("+250788200041")).startsWith("sent ATXid_");
+    }
+
+    @Test
+    void without_a_premium_keyword_a_reply_to_a_message_with_a_link_id_goes_as_before() {
+        textWithLink("+250788200042", "HELP", "link-abc-2");
+        process();
+        send();
+        assertThat(at.requests()).containsExactly(Map.of("username", FakeAt.USERNAME, "to", "+250788200042",
+                "message", HELP_EN, "from", FakeAt.SENDER, "bulkSMSMode", "1", "enqueue", "1"));
+        assertThat(app.database().value("SELECT link_id FROM sms_inbound")).isEqualTo("link-abc-2");
+    }
+
+    @Test
     void delivery_reports_close_the_loop() {
         Texting.text(app, "+250788200010", "HELP");
         process();
@@ -373,6 +411,16 @@ class OutboxSenderTest {
             log.detachAppender(captured);
         }
         return captured.list.stream().map(e -> e.getFormattedMessage()).toList();
+    }
+
+    private void textWithLink(String from, String text, String linkId) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("from", from);
+        form.put("id", "ATId_link_" + linkId);
+        form.put("linkId", linkId);
+        form.put("text", text);
+        form.put("to", "8080");
+        assertThat(app.post("/at/sms?token=" + TestApp.TOKEN, form).statusCode()).isEqualTo(200);
     }
 
     private void process() {
