@@ -72,7 +72,7 @@ public final class SmsFeature {
                 new JoinKeyword(geography, texts),
                 new HelpKeyword(texts)));
         Config.Tuning tuning = config.tuning();
-        Optional<SmsGateway> gateway = gateway(config, http, registry);
+        Optional<SmsGateway> gateway = gateway(config, http, clock, registry);
         canSend = gateway.isPresent();
         outbox = new OutboxSender(jdbi, gateway, cipher, clock, new Random(), config.smsInFlight());
         outboxWorker = new Worker("ijwi-sms-outbox", outbox::sendBatch, tuning.outboxPoll().toMillis());
@@ -85,7 +85,7 @@ public final class SmsFeature {
         new SmsGauges(jdbi).bindTo(registry);
         // Inbound messages are committed in groups: one fsync for all that arrive together.
         commits = new GroupCommit(receiver, tuning.inboundGroupMax(), registry);
-        webhook = new AtSmsWebhook(commits, receiver);
+        webhook = new AtSmsWebhook(commits, receiver, config.at().senderId());
         inbox = new InboxPage(jdbi.onDemand(InboxDao.class), audit, templates, clock);
         figuresDao = jdbi.onDemand(FiguresDao.class);
         figures = new FiguresPage(figuresDao, jdbi.onDemand(AudienceDao.class), geography, templates, clock);
@@ -97,13 +97,15 @@ public final class SmsFeature {
     }
 
     /** Africa's Talking when its account is configured; without it, outbound SMS wait in the outbox. */
-    private static Optional<SmsGateway> gateway(Config config, HttpClient http, MeterRegistry registry) {
+    private static Optional<SmsGateway> gateway(Config config, HttpClient http, Clock clock,
+            MeterRegistry registry) {
         Config.AtAccount at = config.at();
         if (!at.configured()) {
             return Optional.empty();
         }
         return Optional.of(new MeteredGateway(new AtSmsClient(http, at.baseUrl(), at.username().orElseThrow(),
-                at.apiKey().orElseThrow(), at.senderId(), AtSmsClient.TIMEOUT), registry));
+                at.apiKey().orElseThrow(), at.senderId(), AtSmsClient.TIMEOUT, clock, at.premiumKeyword(),
+                at.premiumBaseUrl()), registry));
     }
 
     /** Callbacks are accepted (and committed in groups) while the server serves. */

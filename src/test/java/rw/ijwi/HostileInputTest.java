@@ -70,7 +70,7 @@ class HostileInputTest {
                 attack("login with a huge username", "/login", FORM, "username=" + "a".repeat(50_000) + "&password=x", 403),
                 attack("sms as json", SMS, "application/json", "{\"id\":\"x\"}", 400),
                 attack("sms with a megabyte of text", SMS, FORM, "id=big&from=%2B250788000000&text=" + "a".repeat(1_000_000), 413),
-                attack("sms text over ten parts", SMS, FORM, "id=long&from=%2B250788000000&text=" + "a".repeat(1601), 400),
+                attack("sms text over ten parts is kept cut", SMS, FORM, "id=long&from=%2B250788000000&text=" + "a".repeat(1601), 200),
                 attack("sms with thousands of fields", SMS, FORM, "id=f&from=%2B250788000000&text=hi" + "&x=1".repeat(5_000), 400),
                 attack("sms without an id", SMS, FORM, "from=%2B250788000000&text=hi", 400),
                 attack("sms from a path", SMS, FORM, "id=p&from=..%2F..%2Fetc&text=hi", 400),

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ServiceUnavailableResponse;
 
@@ -17,11 +18,12 @@ import rw.ijwi.sms.inbound.Spool;
  * Africa's Talking SMS callbacks (incoming message, delivery report, bulk opt-out): the only code that knows
  * their field names and status words. Each is stored (in PostgreSQL, or in the spool while it is away) before
  * the 200 (incoming messages in a group commit with the others arriving at the same time); a full spool answers 503 so the provider retries; a malformed one gets a
- * 400 with a one-line reason and nothing is stored.
+ * 400 with a one-line reason and nothing is stored. A person's text is never a reason to refuse: it is cleaned or
+ * cut, and the row says so; ids and numbers stay strictly checked.
  */
 public final class AtSmsWebhook {
 
-    /** Ten concatenated parts; AT's own limit is not documented, anything longer is not an SMS. */
+    /** Ten concatenated parts; AT's own limit is not documented, anything longer is kept cut to this. */
     static final int MAX_TEXT = 1600;
 
     /** AT's delivery status words, by how far along the way to the handset they are; finals share the top rank. */
@@ -34,10 +36,13 @@ public final class AtSmsWebhook {
 
     private final GroupCommit inbound;
     private final DurableReceiver receiver;
+    private final Optional<String> senderId;
 
-    public AtSmsWebhook(GroupCommit inbound, DurableReceiver receiver) {
+    /** senderId: IJWI_AT_SENDER_ID, the only sender whose opt-outs are Ijwi's when it is set. */
+    public AtSmsWebhook(GroupCommit inbound, DurableReceiver receiver, Optional<String> senderId) {
         this.inbound = inbound;
         this.receiver = receiver;
+        this.senderId = senderId;
     }
 
     /** POST /at/sms: an incoming message. */
@@ -52,12 +57,21 @@ public final class AtSmsWebhook {
         acknowledge(ctx, () -> receiver.delivered(report));
     }
 
-    /** POST /at/sms/optout: the number opted out of our sender ID through AT. */
+    /**
+     * POST /at/sms/optout: the number opted out of a sender through AT. On an account shared with others, an
+     * opt-out from another sender ID is theirs, not Ijwi's: acknowledged, not stored. Without IJWI_AT_SENDER_ID
+     * Ijwi sends from the account's default sender, so every opt-out counts.
+     */
     public void optOut(Context ctx) {
         Form form = Form.of(ctx);
-        form.optional("senderId", 32);
+        Optional<String> from = form.optionalNonBlank("senderId", 32);
         String phone = form.phoneNumber("phoneNumber");
-        acknowledge(ctx, () -> receiver.optedOut(phone));
+        boolean ours = senderId.isEmpty() || from.isEmpty() || from.get().equalsIgnoreCase(senderId.get());
+        acknowledge(ctx, () -> {
+            if (ours) {
+                receiver.optedOut(phone);
+            }
+        });
     }
 
     /** 200 once stored; 503 (AT retries) when the database is away and the spool is full. */
@@ -73,10 +87,12 @@ public final class AtSmsWebhook {
     static InboundSms parseIncoming(Form form) {
         String id = form.requiredNonBlank("id", 128);
         String from = form.phoneNumber("from");
-        String text = form.required("text", MAX_TEXT);
-        return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text,
+        Form.FreeText text = form.freeText("text", MAX_TEXT)
+                .orElseThrow(() -> new BadRequestResponse("missing field text"));
+        return new InboundSms(id, from, form.optionalNonBlank("to", 32).orElse(null), text.value(),
                 form.optionalNonBlank("networkCode", 16).orElse(null),
-                form.optionalNonBlank("date", 40).flatMap(AtDates::parse).orElse(null));
+                form.optionalNonBlank("date", 40).flatMap(AtDates::parse).orElse(null), text.altered(),
+                form.optionalNonBlank("linkId", 128).orElse(null));
     }
 
     static DeliveryReport parseDelivery(Form form) {

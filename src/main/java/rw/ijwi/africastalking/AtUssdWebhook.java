@@ -17,6 +17,9 @@ import rw.ijwi.ussd.UssdSessionEnd;
 public final class AtUssdWebhook {
 
     static final int MAX_TEXT = 2000;
+    static final String UNKNOWN = "Unknown";
+    /** AT's error text is for the operator; a longer one is kept cut to this, and the row says so. */
+    static final int MAX_ERROR = 500;
 
     private final UssdService ussd;
 
@@ -47,20 +50,21 @@ public final class AtUssdWebhook {
 
     static UssdSessionEnd parseEvent(Form form) {
         String sessionId = sessionId(form);
-        String status = form.required("status", 32).strip();
-        if (status.isEmpty()) {
-            throw new BadRequestResponse("field status is empty");
-        }
+        // AT's word for how the session ended; without one the session still ended, so it is kept as Unknown.
+        String status = form.optionalNonBlank("status", 32).orElse(UNKNOWN);
         form.optional("phoneNumber", 32); // validated for shape, never stored
+        Optional<Form.FreeText> error = form.freeText("errorMessage", MAX_ERROR)
+                .map(e -> new Form.FreeText(e.value().strip(), e.altered())).filter(e -> !e.value().isEmpty());
         return new UssdSessionEnd(sessionId, status,
                 form.optionalNonBlank("serviceCode", 64).orElse(null),
                 form.optionalNonBlank("networkCode", 16).orElse(null),
                 form.optionalNonBlank("hopsCount", 12).flatMap(AtUssdWebhook::integer).orElse(null),
                 form.optionalNonBlank("durationInMillis", 20).flatMap(AtUssdWebhook::longValue).orElse(null),
                 form.optionalNonBlank("cost", 32).orElse(null),
-                form.optionalNonBlank("errorMessage", 500).orElse(null),
+                error.map(Form.FreeText::value).orElse(null),
                 form.optionalNonBlank("date", 40).flatMap(AtDates::parse).orElse(null),
-                form.optional("input", MAX_TEXT).orElse(""));
+                form.optional("input", MAX_TEXT).orElse(""),
+                error.map(Form.FreeText::altered).orElse(null));
     }
 
     static String format(Reply reply) {

@@ -66,6 +66,43 @@ final class Form {
         return Optional.of(value);
     }
 
+    /**
+     * A person's free text, kept rather than refused (a refused message is lost after AT's retries): control
+     * characters and U+FFFD (bytes that were not UTF-8) are removed, and the rest cut to maxLength characters
+     * (never inside a surrogate pair). altered says which of the two happened, or is null.
+     */
+    record FreeText(String value, String altered) {
+    }
+
+    Optional<FreeText> freeText(String name, int maxLength) {
+        List<String> values = fields.get(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (values.size() > 1) {
+            throw new BadRequestResponse("field " + name + " given " + values.size() + " times");
+        }
+        String value = values.get(0);
+        StringBuilder kept = new StringBuilder(Math.min(value.length(), maxLength));
+        boolean cleaned = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\uFFFD' || c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+                cleaned = true;
+            } else {
+                kept.append(c);
+            }
+        }
+        boolean truncated = kept.length() > maxLength;
+        if (truncated) {
+            int end = Character.isHighSurrogate(kept.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+            kept.setLength(end);
+        }
+        String altered = cleaned && truncated ? "cleaned and truncated" : cleaned ? "cleaned"
+                : truncated ? "truncated" : null;
+        return Optional.of(new FreeText(kept.toString(), altered));
+    }
+
     Optional<String> optionalNonBlank(String name, int maxLength) {
         return optional(name, maxLength).map(String::strip).filter(v -> !v.isEmpty());
     }

@@ -47,20 +47,25 @@ public record Config(
 
     /**
      * The Africa's Talking account for outbound SMS. Without username and key, outbound SMS stay
-     * queued. baseUrl is scheme and host only; the client adds the API path.
+     * queued. baseUrl is scheme and host only; the client adds the API path. premiumKeyword is set for a premium
+     * on-demand shortcode: replies then quote the inbound message's linkId and go to premiumBaseUrl.
      */
     public record AtAccount(Optional<String> username, Optional<String> apiKey, Optional<String> senderId,
-            URI baseUrl) {
+            URI baseUrl, Optional<String> premiumKeyword, URI premiumBaseUrl) {
 
         public static final URI LIVE = URI.create("https://api.africastalking.com");
         public static final URI SANDBOX = URI.create("https://api.sandbox.africastalking.com");
+        /** AT's host for premium SMS; the sandbox serves both from one host. */
+        public static final URI LIVE_PREMIUM = URI.create("https://content.africastalking.com");
 
         public boolean configured() {
             return username.isPresent() && apiKey.isPresent();
         }
 
         static AtAccount from(Map<String, String> env) {
-            Optional<String> username = text(env, "IJWI_AT_USERNAME");
+            // The SDKs compare "sandbox" ignoring case; the sandbox knows the account only as "sandbox".
+            Optional<String> username = text(env, "IJWI_AT_USERNAME")
+                    .map(v -> v.equalsIgnoreCase("sandbox") ? "sandbox" : v);
             Optional<String> apiKey = text(env, "IJWI_AT_API_KEY");
             Optional<String> senderId = text(env, "IJWI_AT_SENDER_ID");
             username.ifPresent(v -> {
@@ -83,8 +88,21 @@ public record Config(
                             "expected a shortcode (digits) or an alphanumeric sender ID of at most 11 characters");
                 }
             });
-            URI fallback = username.filter("sandbox"::equals).isPresent() ? SANDBOX : LIVE;
-            URI base = text(env, "IJWI_AT_BASE_URL").map(v -> {
+            Optional<String> premiumKeyword = text(env, "IJWI_AT_PREMIUM_KEYWORD");
+            premiumKeyword.ifPresent(v -> {
+                if (!v.matches("[A-Za-z0-9 _-]{1,32}")) {
+                    throw new BadSetting("IJWI_AT_PREMIUM_KEYWORD", v, "expected the premium keyword AT gave the "
+                            + "shortcode (letters, digits, at most 32)");
+                }
+                if (senderId.filter(s -> s.matches("[0-9]{3,8}")).isEmpty()) {
+                    throw new BadSetting("IJWI_AT_PREMIUM_KEYWORD", v,
+                            "needs IJWI_AT_SENDER_ID set to the premium shortcode (digits)");
+                }
+            });
+            boolean sandbox = username.filter("sandbox"::equals).isPresent();
+            URI fallback = sandbox ? SANDBOX : LIVE;
+            Optional<String> override = text(env, "IJWI_AT_BASE_URL");
+            URI base = override.map(v -> {
                 URI uri = url("IJWI_AT_BASE_URL", v);
                 if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null) {
                     throw new BadSetting("IJWI_AT_BASE_URL", v,
@@ -92,7 +110,8 @@ public record Config(
                 }
                 return uri;
             }).orElse(fallback);
-            return new AtAccount(username, apiKey, senderId, base);
+            URI premiumBase = override.isPresent() || sandbox ? base : LIVE_PREMIUM;
+            return new AtAccount(username, apiKey, senderId, base, premiumKeyword, premiumBase);
         }
     }
 

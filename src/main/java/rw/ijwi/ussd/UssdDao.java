@@ -31,9 +31,9 @@ public interface UssdDao extends PreferenceDao {
     /** Stores an end-of-session notification once; a repeated one changes nothing. Returns rows inserted. */
     @SqlUpdate("""
             INSERT INTO ussd_session (session_id, status, service_code, network_code, hops, duration_ms, cost, error,
-                                      last_screen, ended_at)
+                                      last_screen, ended_at, error_altered)
             VALUES (:e.sessionId, :e.status, :e.serviceCode, :e.networkCode, :e.hops, :e.durationMs, :e.cost,
-                    :e.error, :lastScreen, :e.endedAt)
+                    :e.error, :lastScreen, :e.endedAt, :e.errorAltered)
             ON CONFLICT (session_id) DO NOTHING""")
     int recordEnd(@BindMethods("e") UssdSessionEnd end, @Bind("lastScreen") String lastScreen);
 }

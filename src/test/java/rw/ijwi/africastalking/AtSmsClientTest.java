@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,7 +26,14 @@ class AtSmsClientTest {
 
     private final FakeAt at = new FakeAt();
 
-    record Case(String label, int status, String body, SmsGateway.Result expected) {
+    /** When the answers below were given: the HTTP-date Retry-After is read against it. */
+    static final Instant NOW = Instant.parse("2026-12-01T17:00:00Z");
+
+    record Case(String label, int status, String retryAfter, String body, SmsGateway.Result expected) {
+        Case(String label, int status, String body, SmsGateway.Result expected) {
+            this(label, status, null, body, expected);
+        }
+
         @Override
         public String toString() {
             return label;
@@ -53,6 +61,36 @@ class AtSmsClientTest {
                         + "\"number\":\"+1\",\"status\":\"GatewayError\"}]}}",
                         new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1", SmsGateway.Verdict.RETRY,
                                 null, null, "501 GatewayError")))),
+                new Case("Insufficient Balance Keeps The Message For Later", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":405,\"number\":\"+1\",\"status\":\"InsufficientBalance\",\"cost\":\"0\","
+                        + "\"messageId\":\"None\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.NO_CREDIT, null, null, "405 InsufficientBalance")))),
+                new Case("Risk Hold Keeps The Message For Later", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":401,\"number\":\"+1\",\"status\":\"RiskHold\",\"cost\":\"0\","
+                        + "\"messageId\":\"None\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1", SmsGateway.Verdict.HELD,
+                                null, null, "401 RiskHold")))),
+                new Case("Success Without Status Code Is Read By Its Word", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"number\":\"+1\",\"status\":\"Success\",\"cost\":\"RWF 15.0000\",\"messageId\":\"w\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.ACCEPTED, "w", "RWF 15.0000", null)))),
+                new Case("Status Code As Text", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"statusCode\":\"102\",\"number\":\"+1\",\"status\":\"Success\",\"messageId\":\"t\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.ACCEPTED, "t", null, null)))),
+                new Case("A Failure Word Without Status Code Keeps Its Meaning", 201, "{\"SMSMessageData\":{"
+                        + "\"Recipients\":[{\"number\":\"+1\",\"status\":\"InsufficientBalance\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.NO_CREDIT, null, null, "405 InsufficientBalance")))),
+                new Case("Success Without Number Is Kept For Matching By Position", 201, "{\"SMSMessageData\":{"
+                        + "\"Recipients\":[{\"statusCode\":101,\"status\":\"Success\",\"messageId\":\"n\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("",
+                                SmsGateway.Verdict.ACCEPTED, "n", null, null)))),
+                new Case("Neither Code Nor Known Word Fails", 201, "{\"SMSMessageData\":{\"Recipients\":["
+                        + "{\"number\":\"+1\",\"status\":\"Mystery\"}]}}",
+                        new SmsGateway.PerRecipient(List.of(new SmsGateway.Recipient("+1",
+                                SmsGateway.Verdict.FAILED, null, null, "-1 Mystery")))),
                 new Case("Invalid Sender Id In A 201", 201,
                         "{\"SMSMessageData\":{\"Message\":\"InvalidSenderId\",\"Recipients\":[]}}",
                         new SmsGateway.Pause("InvalidSenderId", "IJWI_AT_SENDER_ID")),
@@ -61,6 +99,18 @@ class AtSmsClientTest {
                 new Case("Bad Syntax", 400, "The request contains bad syntax or cannot be fulfilled",
                         new SmsGateway.FailAll("http_400")),
                 new Case("Server Error", 503, "", new SmsGateway.RetryAll("http_503")),
+                new Case("Too Many Requests Waits As Long As Retry-After Says", 429, "120", "Too Many Requests",
+                        new SmsGateway.Throttled("http_429", Duration.ofSeconds(120))),
+                new Case("Retry-After As An Http Date", 429, "Tue, 01 Dec 2026 17:05:00 GMT", "",
+                        new SmsGateway.Throttled("http_429", Duration.ofMinutes(5))),
+                new Case("Retry-After In The Past Means Now", 429, "Tue, 01 Dec 2026 16:00:00 GMT", "",
+                        new SmsGateway.Throttled("http_429", Duration.ZERO)),
+                new Case("Too Many Requests Without Retry-After Leaves The Wait To Us", 429, "",
+                        new SmsGateway.Throttled("http_429", null)),
+                new Case("Unreadable Retry-After Is Ignored", 429, "soon", "",
+                        new SmsGateway.Throttled("http_429", null)),
+                new Case("Request Timeout Is A Request To Slow Down", 408, "30", "Request Timeout",
+                        new SmsGateway.Throttled("http_408", Duration.ofSeconds(30))),
                 new Case("Empty Recipients Without A Reason", 201, "{\"SMSMessageData\":{\"Message\":\"\","
                         + "\"Recipients\":[]}}", new SmsGateway.RetryAll("no_recipients")),
                 new Case("A 201 That Is Not Json May Have Sent", 201, "<xml/>",
@@ -70,7 +120,8 @@ class AtSmsClientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("answers")
     void each_answer_becomes_the_right_verdict(Case c) {
-        assertThat(AtSmsClient.read(c.status(), c.body())).isEqualTo(c.expected());
+        assertThat(AtSmsClient.read(c.status(), Optional.ofNullable(c.retryAfter()), NOW, c.body()))
+                .isEqualTo(c.expected());
     }
 
     @Test
@@ -79,7 +130,7 @@ class AtSmsClientTest {
                 .willReturn(aResponse().withStatus(201).withFixedDelay(5_000)));
         AtSmsClient client = new AtSmsClient(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:"
                 + at.server().port()), FakeAt.USERNAME, FakeAt.API_KEY, Optional.of(FakeAt.SENDER),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), java.time.Clock.systemUTC());
         assertThat(client.send("Murakoze", List.of("+250788000001"))).isEqualTo(new SmsGateway.RetryAll("timeout"));
         at.acceptAll();
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +34,10 @@ class AtSmsWebhookTest {
     static final String OPTOUT = "/at/sms/optout?token=" + TestApp.TOKEN;
     static final String SUBSCRIBER = "+250788100050";
 
-    private final TestApp app = new TestApp(TestDatabase.fresh(), Map.of(),
+    static final String OTHER_SUBSCRIBER = "+250788100051";
+
+    /** Ijwi's sender ID is set, as on an account shared with other senders (no username: nothing is sent). */
+    private final TestApp app = new TestApp(TestDatabase.fresh(), Map.of("IJWI_AT_SENDER_ID", "IJWI"),
             new TestClock(Instant.parse("2026-12-01T17:00:00Z")), false);
 
     /** A database assertion: the single value the query returns. */
@@ -74,6 +78,10 @@ class AtSmsWebhookTest {
         return new Check("SELECT count(*) FROM sms_inbound WHERE provider_id = '" + id + "'", count);
     }
 
+    static Check altered(String id, String altered) {
+        return new Check("SELECT text_altered FROM sms_inbound WHERE provider_id = '" + id + "'", altered);
+    }
+
     static Check delivery(String messageId, String status) {
         return new Check("SELECT delivery_status FROM sms_outbox WHERE provider_message_id = '" + messageId + "'", status);
     }
@@ -89,6 +97,14 @@ class AtSmsWebhookTest {
                         new Check("SELECT phone_hash = " + hash("+250788100001") + " FROM sms_inbound "
                                 + "WHERE provider_id = 'ATId_1'", true),
                         new Check("SELECT processed_at IS NULL FROM sms_inbound WHERE provider_id = 'ATId_1'", true)),
+                sms("Receive Premium Link Id Kept", List.of(form("id", "ATId_link", "from", "+250788100001", "to",
+                        "8080", "text", "HELP", "linkId", "SampleLinkId123")), 200, "OK",
+                        new Check("SELECT link_id FROM sms_inbound WHERE provider_id = 'ATId_link'", "SampleLinkId123")),
+                sms("Receive Empty Link Id Is None", List.of(sms("ATId_nolink", "+250788100001", "x")), 200, "OK",
+                        new Check("SELECT link_id FROM sms_inbound WHERE provider_id = 'ATId_nolink'", null)),
+                sms("Receive Control Character In Link Id Refused", List.of(form("id", "ATId_badlink", "from",
+                        "+250788100001", "text", "x", "linkId", "a\u0000b")), 400,
+                        "field linkId contains a control character", stored("ATId_badlink", 0)),
                 sms("Receive Iso Date", List.of(form("id", "ATId_iso", "from", "+250788100001", "text", "x",
                         "date", "2018-03-19T08:34:18.445Z")), 200, "OK",
                         new Check("SELECT provider_date = '2018-03-19T08:34:18.445Z' FROM sms_inbound "
@@ -108,10 +124,15 @@ class AtSmsWebhookTest {
                         "missing field text", stored("ATId_notext", 0)),
                 sms("Receive Empty Text", List.of(sms("ATId_empty", "+250788100001", "")), 200, "OK",
                         stored("ATId_empty", 1)),
-                sms("Receive Huge Text", List.of(sms("ATId_huge", "+250788100001", "a".repeat(1601))), 400,
-                        "field text is longer than 1600 characters", stored("ATId_huge", 0)),
+                sms("Receive Huge Text Kept Cut", List.of(sms("ATId_huge", "+250788100001", "a".repeat(1601))), 200,
+                        "OK", altered("ATId_huge", "truncated"),
+                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_huge'", 1600L)),
                 sms("Receive Longest Text", List.of(sms("ATId_long", "+250788100001", "a".repeat(1600))), 200, "OK",
-                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_long'", 1600L)),
+                        new Check("SELECT length(text) FROM sms_inbound WHERE provider_id = 'ATId_long'", 1600L),
+                        altered("ATId_long", null)),
+                sms("Receive Huge Text Cut Between Pairs", List.of(sms("ATId_pair", "+250788100001",
+                        "a".repeat(1599) + "\uD83D\uDE00")), 200, "OK", altered("ATId_pair", "truncated"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_pair'", "a".repeat(1599))),
                 sms("Receive Non Gsm Text", List.of(sms("ATId_emoji", "+250788100001", emoji)), 200, "OK",
                         new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_emoji'", emoji)),
                 sms("Receive Duplicate Id", List.of(sms("ATId_dup", "+250788100001", "first"),
@@ -122,8 +143,21 @@ class AtSmsWebhookTest {
                         "id=ATId_plus&from=+250788100009&text=x"), 200, "OK",
                         new Check("SELECT count(DISTINCT phone_hash) FROM sms_inbound "
                                 + "WHERE provider_id IN ('ATId_ref', 'ATId_plus')", 1L), stored("ATId_plus", 1)),
-                sms("Receive Control Character", List.of(sms("ATId_ctl", "+250788100001", "a\u0000b")), 400,
-                        "field text contains a control character", stored("ATId_ctl", 0)),
+                sms("Receive Control Character Kept Cleaned", List.of(sms("ATId_ctl", "+250788100001",
+                        "a\u0000b\u001Bc\u007F\nd")), 200, "OK", altered("ATId_ctl", "cleaned"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_ctl'", "abc\nd")),
+                sms("Receive Replacement Character Kept Cleaned", List.of(sms("ATId_fffd", "+250788100001",
+                        "Muraho \uFFFD\uFFFD neza")), 200, "OK", altered("ATId_fffd", "cleaned"),
+                        new Check("SELECT text FROM sms_inbound WHERE provider_id = 'ATId_fffd'", "Muraho  neza")),
+                sms("Receive Huge Text With Control Characters", List.of(sms("ATId_both", "+250788100001",
+                        "\u0001" + "b".repeat(2000))), 200, "OK", altered("ATId_both", "cleaned and truncated")),
+                sms("Receive Control Character In Id Still Refused", List.of(sms("ATId_\u0001", "+250788100001",
+                        "x")), 400, "field id contains a control character",
+                        new Check("SELECT count(*) FROM sms_inbound WHERE provider_id LIKE 'ATId\\_%' "
+                                + "AND provider_id NOT SIMILAR TO '[ -~]*'", 0L)),
+                sms("Receive Control Character In Number Still Refused", List.of(form("id", "ATId_ctlfrom",
+                        "from", "+25078810\u00000001", "text", "x")), 400, "field from contains a control character",
+                        stored("ATId_ctlfrom", 0)),
                 sms("Receive Repeated Field", List.of(sms("ATId_twice", "+250788100001", "x") + "&text=y"), 400,
                         "field text given 2 times", stored("ATId_twice", 0)),
                 new Case("Receive Without Token", "/at/sms", List.of(sms("ATId_notoken", "+250788100001", "x")), FORM,
@@ -176,6 +210,17 @@ class AtSmsWebhookTest {
                         new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = " + hash(SUBSCRIBER)
                                 + " AND source = 'provider'", 1L),
                         new Check("SELECT count(*) FROM sms_subscriber WHERE phone_hash = " + hash(SUBSCRIBER), 0L))),
+                new Case("Opt Out For Another Sender Is Not Ours", OPTOUT, List.of(form("senderId", "OTHERNGO",
+                        "phoneNumber", OTHER_SUBSCRIBER)), FORM, 200, "OK", List.of(
+                        new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = " + hash(OTHER_SUBSCRIBER), 0L),
+                        new Check("SELECT count(*) FROM sms_subscriber WHERE phone_hash = " + hash(OTHER_SUBSCRIBER),
+                                1L))),
+                new Case("Opt Out Sender Id In Other Case", OPTOUT, List.of(form("senderId", "ijwi", "phoneNumber",
+                        "+250788100052")), FORM, 200, "OK", List.of(new Check("SELECT count(*) FROM sms_opt_out "
+                                + "WHERE phone_hash = " + hash("+250788100052"), 1L))),
+                new Case("Opt Out Without Sender Id Counts", OPTOUT, List.of(form("phoneNumber", "+250788100053")),
+                        FORM, 200, "OK", List.of(new Check("SELECT count(*) FROM sms_opt_out WHERE phone_hash = "
+                                + hash("+250788100053"), 1L))),
                 new Case("Opt Out Missing Phone", OPTOUT, List.of(form("senderId", "IJWI")), FORM, 400,
                         "missing field phoneNumber", List.of()),
                 new Case("Opt Out Not A Number", OPTOUT, List.of(form("phoneNumber", "IJWI")), FORM, 400,
@@ -190,8 +235,10 @@ class AtSmsWebhookTest {
                         + "updated_at, provider_message_id) VALUES (" + hash("+25078810010" + (i % 10)) + ", 'x', "
                         + "'test', 'sent', now(), now(), now(), 'ATXid_s" + i + "')");
             }
-            h.execute("INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, subscribed_at) "
-                    + "VALUES (" + hash(SUBSCRIBER) + ", 28, '\\x00'::bytea, 'rw', now())");
+            for (String subscriber : List.of(SUBSCRIBER, OTHER_SUBSCRIBER)) {
+                h.execute("INSERT INTO sms_subscriber (phone_hash, district_id, phone_encrypted, language, "
+                        + "subscribed_at) VALUES (" + hash(subscriber) + ", 28, '\\x00'::bytea, 'rw', now())");
+            }
         });
     }
 
@@ -212,6 +259,17 @@ class AtSmsWebhookTest {
                 value = n.longValue(); // count(*) is a bigint, length() an integer: compare them as numbers
             }
             assertThat(value).as(c.label() + ": " + check.query()).isEqualTo(check.returns());
+        }
+    }
+
+    @Test
+    void without_a_sender_id_of_its_own_every_opt_out_counts_whichever_sender_it_names() {
+        try (TestApp defaultSender = new TestApp(TestDatabase.fresh(), Map.of(),
+                new TestClock(Instant.parse("2026-12-01T17:00:00Z")), false)) {
+            assertThat(defaultSender.post(OPTOUT, form("senderId", "AFRICASTKNG", "phoneNumber", OTHER_SUBSCRIBER),
+                    FORM).statusCode()).isEqualTo(200);
+            assertThat(defaultSender.database().count("SELECT count(*) FROM sms_opt_out WHERE phone_hash = "
+                    + hash(OTHER_SUBSCRIBER))).isEqualTo(1);
         }
     }
 

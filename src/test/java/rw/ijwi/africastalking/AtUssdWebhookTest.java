@@ -80,7 +80,13 @@ class AtUssdWebhookTest {
                         "date", "2026-11-28 10:00:00", "cost", "RWF 10"), FORM, 200, "OK"),
                 new Case("Event Without Token", "/at/ussd/events", form("sessionId", "ev2", "status", "Success"),
                         FORM, 401, "missing or wrong token"),
-                new Case("Event Missing Status", EVENTS, form("sessionId", "ev3"), FORM, 400, "missing field status"),
+                new Case("Event Long Error Message Kept Cut", EVENTS, form("sessionId", "ev-long-error", "status",
+                        "Failed", "errorMessage", "e".repeat(501)), FORM, 200, "OK"),
+                new Case("Event Control Character In Error Message Kept Cleaned", EVENTS, form("sessionId",
+                        "ev-ctl-error", "status", "Failed", "errorMessage", "time\u0000out"), FORM, 200, "OK"),
+                new Case("Event Missing Status Is Stored As Unknown", EVENTS, form("sessionId", "ev3"), FORM, 200, "OK"),
+                new Case("Event Empty Status Is Stored As Unknown", EVENTS, form("sessionId", "ev3b", "status", " "), FORM,
+                        200, "OK"),
                 new Case("Event Missing Session", EVENTS, form("status", "Failed"), FORM, 400,
                         "missing field sessionId"),
                 new Case("Event Odd Numbers Kept Lenient", EVENTS, form("sessionId", "ev4", "status", "Incomplete",
@@ -128,6 +134,27 @@ class AtUssdWebhookTest {
                 "SELECT status || ' ' || hops || ' ' || last_screen FROM ussd_session WHERE session_id = 'twice'")
                 .mapTo(String.class).list());
         assertThat(rows).containsExactly("Incomplete 4 sector");
+    }
+
+    @Test
+    void an_over_long_or_unclean_error_message_is_kept_cut_or_cleaned_and_the_row_says_so() {
+        app.post(EVENTS, form("sessionId", "long-error", "status", "Failed", "errorMessage", "e".repeat(800)), FORM);
+        app.post(EVENTS, form("sessionId", "ctl-error", "status", "Failed", "errorMessage", "time\u0007out"), FORM);
+        app.post(EVENTS, form("sessionId", "fine-error", "status", "Failed", "errorMessage", "timeout"), FORM);
+        assertThat(app.database().value("SELECT length(error) || ' ' || error_altered FROM ussd_session "
+                + "WHERE session_id = 'long-error'")).isEqualTo("500 truncated");
+        assertThat(app.database().value("SELECT error || ' ' || error_altered FROM ussd_session "
+                + "WHERE session_id = 'ctl-error'")).isEqualTo("timeout cleaned");
+        assertThat(app.database().value("SELECT error || ' ' || coalesce(error_altered, 'as sent') FROM ussd_session "
+                + "WHERE session_id = 'fine-error'")).isEqualTo("timeout as sent");
+    }
+
+    @Test
+    void an_end_of_session_event_without_status_is_stored_as_unknown() {
+        assertThat(app.post(EVENTS, form("sessionId", "no-status", "hopsCount", "2"), FORM).statusCode())
+                .isEqualTo(200);
+        assertThat(app.database().value("SELECT status || ' ' || hops FROM ussd_session WHERE session_id = 'no-status'"))
+                .isEqualTo("Unknown 2");
     }
 
     @Test

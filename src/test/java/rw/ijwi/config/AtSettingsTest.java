@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Africa's Talking settings: optional as a pair, the base URL chosen by account, bad values named. */
 class AtSettingsTest {
@@ -29,6 +31,34 @@ class AtSettingsTest {
         assertThat(at.baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
         assertThat(at.configured()).isTrue();
         assertThat(at.senderId()).isEqualTo(Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sandbox", "Sandbox", "SANDBOX", "sandBox"})
+    void the_sandbox_account_is_known_in_any_case_and_goes_to_the_sandbox_host(String username) {
+        Config.AtAccount at = Config.from(Map.of("IJWI_AT_USERNAME", username, "IJWI_AT_API_KEY", "atsk_0123456789"))
+                .at();
+        assertThat(at.baseUrl()).isEqualTo(URI.create("https://api.sandbox.africastalking.com"));
+        assertThat(at.username()).contains("sandbox");
+    }
+
+    @Test
+    void a_premium_keyword_sends_replies_to_the_premium_host_and_needs_the_shortcode() {
+        Map<String, String> premium = Map.of("IJWI_AT_USERNAME", "ijwi", "IJWI_AT_API_KEY", "atsk_0123456789",
+                "IJWI_AT_SENDER_ID", "8080", "IJWI_AT_PREMIUM_KEYWORD", "IJWI");
+        Config.AtAccount at = Config.from(premium).at();
+        assertThat(at.premiumKeyword()).contains("IJWI");
+        assertThat(at.premiumBaseUrl()).isEqualTo(URI.create("https://content.africastalking.com"));
+        assertThat(at.baseUrl()).isEqualTo(URI.create("https://api.africastalking.com"));
+        Map<String, String> local = new java.util.HashMap<>(premium);
+        local.put("IJWI_AT_BASE_URL", "http://127.0.0.1:8089");
+        assertThat(Config.from(local).at().premiumBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
+        assertThat(Config.from(Map.of()).at().premiumKeyword()).isEmpty();
+        assertThatThrownBy(() -> Config.from(Map.of("IJWI_AT_SENDER_ID", "IJWI", "IJWI_AT_PREMIUM_KEYWORD", "IJWI")))
+                .hasMessage("IJWI_AT_PREMIUM_KEYWORD=IJWI: needs IJWI_AT_SENDER_ID set to the premium shortcode "
+                        + "(digits)");
+        assertThatThrownBy(() -> Config.from(Map.of("IJWI_AT_SENDER_ID", "8080", "IJWI_AT_PREMIUM_KEYWORD",
+                "<b>"))).hasMessageStartingWith("IJWI_AT_PREMIUM_KEYWORD=<b>: expected the premium keyword");
     }
 
     @Test

@@ -67,7 +67,9 @@ public final class DurableReceiver {
         return json.createObjectNode().put("kind", "incoming").put("id", message.providerId())
                 .put("from", message.from()).put("to", message.to()).put("text", message.text())
                 .put("network", message.networkCode())
-                .put("date", message.date() == null ? null : message.date().toString());
+                .put("date", message.date() == null ? null : message.date().toString())
+                .put("altered", message.textAltered())
+                .put("link", message.link());
     }
 
     public void delivered(DeliveryReport report) {
@@ -123,7 +125,8 @@ public final class DurableReceiver {
         switch (node.path("kind").asText()) {
             case "incoming" -> receiver.receive(new InboundSms(node.get("id").asText(), node.get("from").asText(),
                     text(node, "to"), node.get("text").asText(), text(node, "network"),
-                    text(node, "date") == null ? null : OffsetDateTime.parse(text(node, "date"))));
+                    text(node, "date") == null ? null : OffsetDateTime.parse(text(node, "date")),
+                    text(node, "altered"), text(node, "link")));
             case "delivery" -> receiver.delivered(new DeliveryReport(node.get("id").asText(), node.get("status").asText(),
                     node.get("rank").asInt(), text(node, "reason"), text(node, "network")));
             case "optout" -> receiver.optedOut(node.get("phone").asText());

@@ -23,7 +23,7 @@ public interface InboundDao {
 
     /** A message ready to store: the number already hashed and encrypted. */
     record Arrival(String providerId, byte[] phoneHash, byte[] replyTo, String shortCode, String networkCode,
-            String text, OffsetDateTime providerDate) {
+            String text, OffsetDateTime providerDate, String textAltered, String link) {
     }
 
     /**
@@ -34,8 +34,8 @@ public interface InboundDao {
     static int[] storeAll(Connection connection, List<Arrival> arrivals, OffsetDateTime now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO sms_inbound (provider_id, phone_hash, reply_to, short_code, network_code, text,
-                                         provider_date, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                         provider_date, received_at, text_altered, link_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (provider_id) DO NOTHING""")) {
             for (Arrival a : arrivals) {
                 insert.setString(1, a.providerId());
@@ -50,6 +50,8 @@ public interface InboundDao {
                     insert.setObject(7, a.providerDate());
                 }
                 insert.setObject(8, now);
+                insert.setString(9, a.textAltered());
+                insert.setString(10, a.link());
                 insert.addBatch();
             }
             return insert.executeBatch();
@@ -59,8 +61,9 @@ public interface InboundDao {
     /** Returns 1 when stored, 0 when a message with that provider id was already there. */
     @SqlUpdate("""
             INSERT INTO sms_inbound (provider_id, phone_hash, reply_to, short_code, network_code, text, provider_date,
-                                     received_at)
-            VALUES (:m.providerId, :hash, :replyTo, :m.to, :m.networkCode, :m.text, :m.date, :now)
+                                     received_at, text_altered, link_id)
+            VALUES (:m.providerId, :hash, :replyTo, :m.to, :m.networkCode, :m.text, :m.date, :now, :m.textAltered,
+                    :m.link)
             ON CONFLICT (provider_id) DO NOTHING""")
     int store(@BindMethods("m") InboundSms message, @Bind("hash") byte[] phoneHash, @Bind("replyTo") byte[] replyTo,
             @Bind("now") OffsetDateTime now);

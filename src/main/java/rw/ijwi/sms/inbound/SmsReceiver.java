@@ -55,7 +55,7 @@ public final class SmsReceiver {
         List<InboundDao.Arrival> arrivals = new ArrayList<>(messages.size());
         for (InboundSms m : messages) {
             arrivals.add(new InboundDao.Arrival(m.providerId(), hasher.hash(m.from()), cipher.encrypt(m.from()), m.to(),
-                    m.networkCode(), m.text(), m.date()));
+                    m.networkCode(), m.text(), m.date(), m.textAltered(), m.link()));
         }
         OffsetDateTime now = now();
         int[] counts = jdbi.inTransaction(h -> {

@@ -20,7 +20,8 @@ public final class MeteredGateway implements SmsGateway {
                 PerRecipient.class, timer(registry, "per_recipient"),
                 RetryAll.class, timer(registry, "retry_all"),
                 FailAll.class, timer(registry, "fail_all"),
-                Pause.class, timer(registry, "pause"));
+                Pause.class, timer(registry, "pause"),
+                Throttled.class, timer(registry, "throttled"));
         this.recipients = DistributionSummary.builder("ijwi.sms.provider.recipients")
                 .description("Recipients per request to the SMS provider")
                 .publishPercentiles(0.5)
@@ -30,9 +31,23 @@ public final class MeteredGateway implements SmsGateway {
     @Override
     public Result send(String text, List<String> numbers) {
         long started = System.nanoTime();
-        Result result = gateway.send(text, numbers);
+        return measured(started, gateway.send(text, numbers), numbers.size());
+    }
+
+    @Override
+    public boolean repliesQuoteTheLink() {
+        return gateway.repliesQuoteTheLink();
+    }
+
+    @Override
+    public Result reply(String text, String number, String link) {
+        long started = System.nanoTime();
+        return measured(started, gateway.reply(text, number, link), 1);
+    }
+
+    private Result measured(long started, Result result, int numbers) {
         timers.get(result.getClass()).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        recipients.record(numbers.size());
+        recipients.record(numbers);
         return result;
     }
 

@@ -12,8 +12,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The outbox of outbound SMS and what happened to each: claims, results, delivery reports, the reply limit. */
 public interface OutboxDao {
 
-    /** A claimed row: 'sending' (send it now) or 'skipped' (opted out since it was queued). */
-    record Claimed(long id, byte[] phoneHash, byte[] phoneEncrypted, String text, int attempts, String state) {
+    /**
+     * A claimed row: 'sending' (send it now) or 'skipped' (opted out since it was queued); link is the provider's
+     * reference of the inbound message it answers, when that message brought one.
+     */
+    record Claimed(long id, byte[] phoneHash, byte[] phoneEncrypted, String text, int attempts, String state,
+            String link) {
     }
 
     @SqlUpdate("""
@@ -50,7 +54,8 @@ public interface OutboxDao {
                 phone_encrypted = CASE WHEN due.opted_out THEN NULL ELSE o.phone_encrypted END,
                 updated_at = :now
             FROM due WHERE o.id = due.id
-            RETURNING o.id, o.phone_hash, o.phone_encrypted, o.text, o.attempts, o.state""")
+            RETURNING o.id, o.phone_hash, o.phone_encrypted, o.text, o.attempts, o.state,
+                (SELECT i.link_id FROM sms_inbound i WHERE i.id = o.inbound_id) AS link""")
     @RegisterConstructorMapper(Claimed.class)
     List<Claimed> claim(@Bind("limit") int limit, @Bind("now") OffsetDateTime now);
 
@@ -132,6 +137,17 @@ public interface OutboxDao {
 
     @SqlQuery("SELECT count(*) FROM sms_outbox WHERE state = 'queued'")
     long queued();
+
+    /** kind is 'no_credit' or 'held'; raising it again keeps the first time. */
+    @SqlUpdate("INSERT INTO sms_account_notice (kind, since) VALUES (:kind, :now) ON CONFLICT (kind) DO NOTHING")
+    void raiseNotice(@Bind("kind") String kind, @Bind("now") OffsetDateTime now);
+
+    @SqlUpdate("DELETE FROM sms_account_notice")
+    void clearNotices();
+
+    /** The account notices up now, oldest first. */
+    @SqlQuery("SELECT kind FROM sms_account_notice ORDER BY since, kind")
+    List<String> notices();
 
     /** Returns 1 when this (message id, status) is new. */
     @SqlUpdate("""

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +47,9 @@ public final class OutboxSender {
     static final Duration PAUSE = Duration.ofMinutes(15);
     private static final Duration WAITING_CHECK_EVERY = Duration.ofSeconds(10);
     private static final Duration WAITING_LOG_EVERY = Duration.ofMinutes(1);
+    /** Verdicts about the account rather than the recipient, with the notice each raises. */
+    private static final Map<SmsGateway.Verdict, String> ACCOUNT = Map.of(
+            SmsGateway.Verdict.NO_CREDIT, "no_credit", SmsGateway.Verdict.HELD, "held");
 
     /** A claimed row with its number opened. */
     private record Addressed(OutboxDao.Claimed row, String number) {
@@ -60,6 +65,10 @@ public final class OutboxSender {
     private volatile Instant lastWaitingCheck = Instant.MIN;
     private volatile Instant lastWaitingLog = Instant.MIN;
     private volatile long lastWaitingCount = -1;
+    /** Requests the provider asked us to slow down since the last accepted one: the back-off grows with them. */
+    private final AtomicInteger throttles = new AtomicInteger();
+    /** True until a send after start-up cleared the account notice, and again whenever one is raised. */
+    private volatile boolean noticeMaybeUp = true;
 
     public OutboxSender(Jdbi jdbi, Optional<SmsGateway> gateway, PhoneCipher cipher, Clock clock, Random random) {
         this(jdbi, gateway, cipher, clock, random, 1);
@@ -104,13 +113,17 @@ public final class OutboxSender {
                 .claim(CLAIM, utc(now)));
         Results results = new Results(claimed.size());
         Map<String, List<Addressed>> byText = new LinkedHashMap<>();
+        List<Addressed> linked = new ArrayList<>();
         List<OutboxDao.Claimed> unreadable = new ArrayList<>();
+        boolean quoteLinks = gateway.orElseThrow().repliesQuoteTheLink();
         for (OutboxDao.Claimed row : claimed) {
             if (!row.state().equals("sending")) {
                 continue;
             }
             String number = open(row);
-            if (number != null) {
+            if (number != null && quoteLinks && row.link() != null) {
+                linked.add(new Addressed(row, number)); // each reply quotes its own link: one request each
+            } else if (number != null) {
                 byText.computeIfAbsent(row.text(), t -> new ArrayList<>()).add(new Addressed(row, number));
             } else {
                 unreadable.add(row);
@@ -122,15 +135,38 @@ public final class OutboxSender {
             unreadable.forEach(row -> results.failed(row, "number_unreadable"));
         }
         List<CompletableFuture<Runnable>> sent = new ArrayList<>();
+        Set<String> notices = new TreeSet<>();
+        for (Addressed reply : linked) {
+            List<Addressed> request = List.of(reply);
+            sent.add(CompletableFuture.supplyAsync(() -> send(reply.row().text(), request), requests)
+                    .thenApply(result -> () -> record(results, request, result, notices)));
+        }
         for (Map.Entry<String, List<Addressed>> group : byText.entrySet()) {
             for (List<Addressed> request : requests(group.getValue())) {
                 sent.add(CompletableFuture.supplyAsync(() -> send(group.getKey(), request), requests)
-                        .thenApply(result -> () -> record(results, request, result)));
+                        .thenApply(result -> () -> record(results, request, result, notices)));
             }
         }
         sent.forEach(f -> f.join().run()); // results are gathered on this thread, in request order
         results.write(jdbi, utc(clock.instant()));
+        updateNotice(notices, results.anySent());
         return claimed.size();
+    }
+
+    /**
+     * Raises the dashboard notice when the account could not send (no credit, a hold), and takes it down when a
+     * later send is accepted: the only outbox state staff need to act on.
+     */
+    private void updateNotice(Set<String> notices, boolean anySent) {
+        OutboxDao outbox = jdbi.onDemand(OutboxDao.class);
+        OffsetDateTime now = utc(clock.instant());
+        if (!notices.isEmpty()) {
+            notices.forEach(kind -> outbox.raiseNotice(kind, now));
+            noticeMaybeUp = true;
+        } else if (anySent && noticeMaybeUp) {
+            outbox.clearNotices();
+            noticeMaybeUp = false;
+        }
     }
 
     /** Splits rows into requests of at most PER_REQUEST, each number at most once per request. */
@@ -162,7 +198,11 @@ public final class OutboxSender {
         }
         SmsGateway.Result result;
         try {
-            result = gateway.orElseThrow().send(text, rows.stream().map(Addressed::number).toList());
+            SmsGateway provider = gateway.orElseThrow();
+            String link = rows.size() == 1 ? rows.get(0).row().link() : null;
+            result = link != null && provider.repliesQuoteTheLink()
+                    ? provider.reply(text, rows.get(0).number(), link)
+                    : provider.send(text, rows.stream().map(Addressed::number).toList());
         } catch (RuntimeException e) {
             LOG.error("SMS request failed, will retry: {}", SafeErrors.describe(e));
             result = new SmsGateway.RetryAll("client_error");
@@ -170,10 +210,46 @@ public final class OutboxSender {
         if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
             pausedUntil = clock.instant().plus(PAUSE);
         }
+        if (result instanceof SmsGateway.Throttled throttled) {
+            return slowDown(throttled);
+        }
+        if (result instanceof SmsGateway.PerRecipient per) {
+            throttles.set(0);
+            per.recipients().stream().filter(r -> ACCOUNT.containsKey(r.verdict())).findFirst()
+                    .ifPresent(r -> pauseForAccount(r.reason()));
+        }
         return result;
     }
 
-    private void record(Results results, List<Addressed> rows, SmsGateway.Result result) {
+    /**
+     * Holds every request until the time the provider asked for (at most LONGEST_RETRY), or for a back-off that
+     * grows while the provider keeps asking; the answer carries the delay so its rows wait as long.
+     */
+    private synchronized SmsGateway.Throttled slowDown(SmsGateway.Throttled throttled) {
+        int times = throttles.incrementAndGet();
+        Duration wait = throttled.after() != null ? min(throttled.after(), LONGEST_RETRY) : backoff(times, random);
+        Instant until = clock.instant().plus(wait);
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+        return new SmsGateway.Throttled(throttled.reason(), wait);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** The account cannot send (no credit, a hold): pauses, saying so once in the log (never who or what). */
+    private synchronized void pauseForAccount(String reason) {
+        if (!paused()) {
+            pausedUntil = clock.instant().plus(PAUSE);
+            LOG.error("Outbound SMS paused for {} minutes: the provider will not send for the account ({}); top up "
+                    + "the SMS account or ask the provider to lift the hold. The messages stay queued.",
+                    PAUSE.toMinutes(), reason);
+        }
+    }
+
+    private void record(Results results, List<Addressed> rows, SmsGateway.Result result, Set<String> notices) {
         Instant now = clock.instant();
         if (result instanceof SmsGateway.Pause pause && pause.setting() != null) {
             LOG.error("Outbound SMS paused for {} minutes: the provider refused the account ({}); check {}. "
@@ -181,25 +257,36 @@ public final class OutboxSender {
                     rows.size());
         }
         Map<String, SmsGateway.Recipient> byNumber = new HashMap<>();
+        List<SmsGateway.Recipient> answered = List.of();
         if (result instanceof SmsGateway.PerRecipient per) {
-            per.recipients().forEach(r -> byNumber.put(PhoneHasher.canonical(r.number()), r));
+            answered = per.recipients();
+            per.recipients().stream().filter(r -> !r.number().isBlank())
+                    .forEach(r -> byNumber.put(PhoneHasher.canonical(r.number()), r));
         }
         for (Addressed addressed : rows) {
             OutboxDao.Claimed row = addressed.row();
             if (result instanceof SmsGateway.Pause pause) {
                 results.putBack(row, pause.reason());
+            } else if (result instanceof SmsGateway.Throttled throttled) {
+                results.deferred(row, throttled.reason(), utc(now.plus(throttled.after())));
             } else if (result instanceof SmsGateway.RetryAll retry) {
                 retryOrGiveUp(results, row, retry.reason(), now);
             } else if (result instanceof SmsGateway.FailAll fail) {
                 results.failed(row, fail.reason());
             } else {
                 SmsGateway.Recipient recipient = byNumber.get(addressed.number());
+                if (recipient == null && rows.size() == 1 && answered.size() == 1) {
+                    recipient = answered.get(0); // one asked, one answered: the answer is about it
+                }
                 if (recipient == null) {
                     results.failed(row, "no_recipient_status");
                 } else if (recipient.verdict() == SmsGateway.Verdict.ACCEPTED) {
                     results.sent(row, recipient.messageId(), recipient.cost());
                 } else if (recipient.verdict() == SmsGateway.Verdict.RETRY) {
                     retryOrGiveUp(results, row, recipient.reason(), now);
+                } else if (ACCOUNT.containsKey(recipient.verdict())) {
+                    results.putBack(row, recipient.reason());
+                    notices.add(ACCOUNT.get(recipient.verdict()));
                 } else {
                     results.failed(row, recipient.reason());
                 }

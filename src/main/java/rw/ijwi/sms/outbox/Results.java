@@ -42,9 +42,18 @@ final class Results {
         add(row, "failed", null, null, error, null, 0);
     }
 
+    /** Back to the queue until next, and the attempt does not count (the provider asked us to slow down). */
+    void deferred(OutboxDao.Claimed row, String error, OffsetDateTime next) {
+        add(row, "queued", null, null, error, next.toString(), 1);
+    }
+
     /** Back to the queue untouched: the attempt does not count. */
     void putBack(OutboxDao.Claimed row, String error) {
         add(row, "queued", null, null, error, null, 1);
+    }
+
+    boolean anySent() {
+        return states.contains("sent");
     }
 
     /** Writes every result, and any delivery report that overtook a send answer, in one transaction. */

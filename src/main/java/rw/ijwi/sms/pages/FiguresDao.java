@@ -22,6 +22,10 @@ public interface FiguresDao {
     @SqlQuery("SELECT count(*) FROM sms_inbound")
     long inbound();
 
+    /** Why the provider will not send for the account right now ('no_credit', 'held'), oldest first. */
+    @SqlQuery("SELECT kind FROM sms_account_notice ORDER BY since, kind")
+    List<String> accountNotices();
+
     @SqlQuery("SELECT count(DISTINCT phone_hash) FROM sms_subscriber")
     long subscribers();
 

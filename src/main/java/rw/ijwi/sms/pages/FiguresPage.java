@@ -56,11 +56,13 @@ public final class FiguresPage {
         Chrome chrome = templates.chrome(ctx, "delivery_title", "sms");
         List<FiguresDao.Day> days = figures.perDay(clock.instant().minus(DAYS).atOffset(ZoneOffset.UTC));
         templates.render(ctx, "sms_delivery.jte", chrome, new Delivery(figures.byState(), figures.byDelivery(),
-                figures.failureReasons(), days, figures.inbound()));
+                figures.failureReasons(), days, figures.inbound(),
+                figures.accountNotices()));
     }
 
     /** What sms_delivery.jte shows: outbound messages by state, by delivery status, by failure reason, per day. */
     public record Delivery(List<FiguresDao.Count> states, List<FiguresDao.Count> delivery,
-            List<FiguresDao.Count> reasons, List<FiguresDao.Day> days, long inbound) {
+            List<FiguresDao.Count> reasons, List<FiguresDao.Day> days, long inbound,
+            List<String> notices) {
     }
 }

@@ -1,6 +1,9 @@
 package rw.ijwi.sms.outbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import rw.ijwi.auth.Role;
 import rw.ijwi.testing.FakeAt;
+import rw.ijwi.testing.Staff;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestClock;
 import rw.ijwi.testing.TestDatabase;
@@ -158,6 +163,144 @@ class OutboxSenderTest {
     }
 
     @Test
+    void no_credit_pauses_sending_keeps_the_messages_queued_and_says_so_until_a_send_goes_through() {
+        at.statusFor("+250788200020", 405);
+        at.statusFor("+250788200021", 405);
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        List<String> log = captureLog(() -> {
+            Texting.text(app, "+250788200020", "HELP");
+            Texting.text(app, "+250788200021", "HELP");
+            process();
+            send();
+        });
+        assertThat(row("+250788200020")).isEqualTo("queued 405 InsufficientBalance 0 number kept");
+        assertThat(row("+250788200021")).isEqualTo("queued 405 InsufficientBalance 0 number kept");
+        assertThat(app.app().sms().outbox().paused()).isTrue();
+        assertThat(log).containsExactly("Outbound SMS paused for 15 minutes: the provider will not send for the "
+                + "account (405 InsufficientBalance); top up the SMS account or ask the provider to lift the hold. "
+                + "The messages stay queued.");
+        assertThat(admin.get("/sms/delivery").body()).contains("id=\"notice-no_credit\"", "Top up the account");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(send()).as("paused").isZero();
+        assertThat(at.requests()).hasSize(1);
+
+        at.acceptAll(); // topped up
+        clock.advance(Duration.ofMinutes(11));
+        send();
+        assertThat(row("+250788200020")).startsWith("sent");
+        assertThat(row("+250788200021")).startsWith("sent");
+        assertThat(at.accepted()).containsOnly(Map.entry("+250788200020", 1), Map.entry("+250788200021", 1));
+        assertThat(admin.get("/sms/delivery").body()).doesNotContain("notice-no_credit");
+    }
+
+    @Test
+    void a_risk_hold_pauses_sending_and_asks_staff_to_contact_the_provider() {
+        at.statusFor("+250788200022", 401);
+        Staff admin = Staff.signIn(app, Role.ADMIN);
+        Texting.text(app, "+250788200022", "HELP");
+        process();
+        send();
+        send();
+        assertThat(row("+250788200022")).isEqualTo("queued 401 RiskHold 0 number kept");
+        assertThat(at.requests()).hasSize(1);
+        assertThat(admin.get("/sms/delivery").body()).contains("id=\"notice-held\"",
+                "Contact Africa's Talking support").doesNotContain("notice-no_credit");
+        clock.advance(Duration.ofMinutes(16));
+        send();
+        assertThat(row("+250788200022")).as("still held: queued again, the notice stays")
+                .isEqualTo("queued 401 RiskHold 0 number kept");
+        assertThat(app.database().count("SELECT count(*) FROM sms_account_notice")).isEqualTo(1);
+    }
+
+    @Test
+    void too_many_requests_keeps_the_messages_queued_until_retry_after_and_never_uses_up_their_attempts() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "120").withBody("Too Many Requests")));
+        Texting.text(app, "+250788200030", "HELP");
+        process();
+        for (int i = 0; i < OutboxSender.MAX_ATTEMPTS + 2; i++) {
+            send();
+            assertThat(row("+250788200030")).isEqualTo("queued http_429 0 number kept");
+            assertThat(due("+250788200030")).isEqualTo(clock.instant().plusSeconds(120));
+            clock.advance(Duration.ofSeconds(119));
+            assertThat(send()).as("waits as long as Retry-After says").isZero();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(at.requests()).hasSize(OutboxSender.MAX_ATTEMPTS + 2);
+        at.acceptAll();
+        send();
+        assertThat(row("+250788200030")).startsWith("sent ATXid_1 1");
+    }
+
+    @Test
+    void a_request_timeout_without_retry_after_backs_off_by_itself_and_longer_each_time() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(408)));
+        Texting.text(app, "+250788200032", "HELP");
+        process();
+        send();
+        Duration first = Duration.between(clock.instant(), due("+250788200032"));
+        assertThat(first).isBetween(OutboxSender.FIRST_RETRY.dividedBy(2), OutboxSender.FIRST_RETRY);
+        clock.advance(first);
+        send();
+        clock.advance(Duration.between(clock.instant(), due("+250788200032")));
+        send();
+        Duration third = Duration.between(clock.instant(), due("+250788200032"));
+        assertThat(third).isBetween(OutboxSender.FIRST_RETRY.multipliedBy(2), OutboxSender.FIRST_RETRY.multipliedBy(4));
+        assertThat(row("+250788200032")).isEqualTo("queued http_408 0 number kept");
+        at.acceptAll();
+        clock.advance(third);
+        send();
+        assertThat(row("+250788200032")).startsWith("sent");
+    }
+
+    @Test
+    void a_one_recipient_answer_without_number_or_status_code_is_matched_by_position_and_sent() {
+        at.server().stubFor(at.correctRequest().atPriority(1).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"SMSMessageData\":{\"Message\":"
+                        + "\"Sent to 1/1\",\"Recipients\":[{\"status\":\"Success\",\"cost\":\"RWF 15.0000\","
+                        + "\"messageId\":\"ATXid_nonumber\"}]}}")));
+        Texting.text(app, "+250788200033", "HELP");
+        process();
+        send();
+        assertThat(row("+250788200033")).isEqualTo("sent ATXid_nonumber 1 no number");
+    }
+
+    @Test
+    void on_a_premium_shortcode_a_reply_quotes_the_keyword_and_link_id_and_other_messages_go_as_before() {
+        app.close();
+        Map<String, String> env = new HashMap<>(at.env());
+        env.put("IJWI_AT_SENDER_ID", "8080");
+        env.put("IJWI_AT_PREMIUM_KEYWORD", "IJWI");
+        app = new TestApp(TestDatabase.fresh(), env, clock, false);
+        at.server().stubFor(post(urlEqualTo(FakeAt.PATH)).atPriority(1)
+                .withHeader("apiKey", equalTo(FakeAt.API_KEY))
+                .withHeader("Accept", equalTo("application/json"))
+                .withFormParam("from", equalTo("8080"))
+                .willReturn(aResponse().withTransformers("at-recipients")));
+        textWithLink("+250788200040", "HELP", "link-abc-1");
+        Texting.text(app, "+250788200041", "HELP"); // came without a linkId
+        process();
+        send();
+        assertThat(at.requests()).containsExactlyInAnyOrder(
+                Map.of("username", FakeAt.USERNAME, "to", "+250788200040", "message", HELP_EN, "from", "8080",
+                        "keyword", "IJWI", "linkId", "link-abc-1", "bulkSMSMode", "0"),
+                Map.of("username", FakeAt.USERNAME, "to", "+250788200041", "message", HELP_EN, "from", "8080",
+                        "bulkSMSMode", "1", "enqueue", "1"));
+        assertThat(row("+250788200040")).startsWith("sent ATXid_");
+        assertThat(row("+250788200041")).startsWith("sent ATXid_");
+    }
+
+    @Test
+    void without_a_premium_keyword_a_reply_to_a_message_with_a_link_id_goes_as_before() {
+        textWithLink("+250788200042", "HELP", "link-abc-2");
+        process();
+        send();
+        assertThat(at.requests()).containsExactly(Map.of("username", FakeAt.USERNAME, "to", "+250788200042",
+                "message", HELP_EN, "from", FakeAt.SENDER, "bulkSMSMode", "1", "enqueue", "1"));
+        assertThat(app.database().value("SELECT link_id FROM sms_inbound")).isEqualTo("link-abc-2");
+    }
+
+    @Test
     void delivery_reports_close_the_loop() {
         Texting.text(app, "+250788200010", "HELP");
         process();
@@ -254,12 +397,44 @@ class OutboxSenderTest {
         assertThat(first.get(12)).isLessThanOrEqualTo(OutboxSender.LONGEST_RETRY);
     }
 
+    /** The formatted lines OutboxSender logged while work ran. */
+    private static List<String> captureLog(Runnable work) {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(OutboxSender.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try {
+            work.run();
+        } finally {
+            log.detachAppender(captured);
+        }
+        return captured.list.stream().map(e -> e.getFormattedMessage()).toList();
+    }
+
+    private void textWithLink(String from, String text, String linkId) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("from", from);
+        form.put("id", "ATId_link_" + linkId);
+        form.put("linkId", linkId);
+        form.put("text", text);
+        form.put("to", "8080");
+        assertThat(app.post("/at/sms?token=" + TestApp.TOKEN, form).statusCode()).isEqualTo(200);
+    }
+
     private void process() {
         app.app().sms().inbound().processAvailable();
     }
 
     private int send() {
         return app.app().sms().outbox().sendDue();
+    }
+
+    private Instant due(String phone) {
+        return ((java.time.OffsetDateTime) app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT next_attempt_at FROM sms_outbox WHERE phone_hash = " + Texting.hash(phone))
+                .mapTo(java.time.OffsetDateTime.class).one())).toInstant();
     }
 
     /** state, provider message id or last error, attempts, and whether the encrypted number is still kept. */
