@@ -92,6 +92,43 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** Applies the migrations up to and including this version only (restore: the version the backup was made at). */
+    public void migrateTo(String version) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(org.flywaydb.core.api.MigrationVersion.fromVersion(version))
+                .load()
+                .migrate();
+    }
+
+    /** The highest migration version this build carries, read from the migrations packaged with it. */
+    public static org.flywaydb.core.api.MigrationVersion latestMigration() {
+        try {
+            java.net.URL url = Database.class.getClassLoader().getResource("db/migration");
+            if (url == null) {
+                throw new IllegalStateException("no migrations on the classpath (db/migration)");
+            }
+            String whole = url.toString();
+            java.nio.file.FileSystem jar = "jar".equals(url.getProtocol())
+                    ? java.nio.file.FileSystems.newFileSystem(java.net.URI.create(whole.substring(0,
+                            whole.indexOf("!/"))), java.util.Map.of())
+                    : null;
+            java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(jar != null
+                    ? jar.getPath("/db/migration") : java.nio.file.Path.of(url.toURI()));
+            try (jar; files) {
+                return files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.matches("V[0-9._]+__.*\\.sql"))
+                        .map(n -> org.flywaydb.core.api.MigrationVersion.fromVersion(
+                                n.substring(1, n.indexOf("__")).replace('_', '.')))
+                        .max(Comparable::compareTo)
+                        .orElseThrow(() -> new IllegalStateException("no migrations in db/migration"));
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
