@@ -63,16 +63,24 @@ class DeploymentFilesTest {
         assertThat(ijwi.at("/depends_on/postgres/condition").asText()).isEqualTo("service_healthy");
         assertThat(ijwi.at("/env_file/0").asText()).isEqualTo("ijwi.env");
         assertThat(ijwi.at("/environment/IJWI_DATABASE_URL").asText()).startsWith("jdbc:postgresql://postgres:5432/");
-        assertThat(ijwi.at("/environment/IJWI_DATABASE_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+        assertThat(ijwi.at("/environment/IJWI_DATABASE_PASSWORD").isMissingNode()).as("no password in Ijwi's "
+                + "environment").isTrue();
+        assertThat(ijwi.at("/environment/IJWI_DATABASE_PASSWORD_FILE").asText()).isEqualTo(
+                "/run/secrets/postgres_password");
+        assertThat(ijwi.at("/secrets/0").asText()).isEqualTo("postgres_password");
+        assertThat(postgres.at("/secrets/0").asText()).isEqualTo("postgres_password");
+        assertThat(compose.at("/secrets/postgres_password/file").asText()).isEqualTo("./postgres.password");
+        assertThat(lines("docker/ijwi.env.example")).noneMatch(l -> l.startsWith("POSTGRES_PASSWORD="));
         assertThat(ijwi.at("/environment/IJWI_BIND").asText()).as("reachable inside the compose network")
                 .isEqualTo("0.0.0.0");
-        assertThat(postgres.at("/environment/POSTGRES_PASSWORD").asText()).startsWith("${POSTGRES_PASSWORD");
+        assertThat(postgres.at("/environment/POSTGRES_PASSWORD_FILE").asText()).isEqualTo(
+                "/run/secrets/postgres_password");
         assertThat(ijwi.at("/ports/0").asText()).startsWith("127.0.0.1:");
         List<String> volumes = new ArrayList<>();
         compose.path("volumes").fieldNames().forEachRemaining(volumes::add);
         assertThat(volumes).contains("pgdata", "ijwidata");
         assertThat(Path.of("docker/ijwi.env.example")).exists();
-        assertThat(lines(".gitignore")).contains("docker/ijwi.env");
+        assertThat(lines(".gitignore")).contains("docker/ijwi.env", "docker/postgres.password");
     }
 
     @Test
@@ -80,6 +88,30 @@ class DeploymentFilesTest {
         List<String> unit = lines("docker/ijwi.service");
         assertThat(unit).contains("User=ijwi", "Restart=on-failure", "ReadWritePaths=/var/lib/ijwi");
         assertThat(unit).anyMatch(l -> l.startsWith("ExecStart=") && l.endsWith("ijwi.jar serve"));
+    }
+
+    @Test
+    void a_nightly_timer_runs_the_backup_command_and_deletes_old_backups_only_after_a_good_one() {
+        List<String> service = lines("docker/ijwi-backup.service");
+        assertThat(service).contains("Type=oneshot", "User=ijwi", "Environment=IJWI_BACKUP_KEY_FILE=/etc/ijwi/backup.key");
+        assertThat(service).anyMatch(l -> l.startsWith("ExecStart=") && l.contains("ijwi.jar backup /var/backups/ijwi/")
+                || l.startsWith("ExecStart=") && l.contains("ijwi.jar backup \"/var/backups/ijwi/"));
+        assertThat(service).anyMatch(l -> l.startsWith("ExecStartPost=") && l.contains("-mtime +${KEEP_DAYS} -delete"));
+        assertThat(lines("docker/ijwi-backup.timer")).contains("OnCalendar=*-*-* 02:30:00", "Persistent=true");
+    }
+
+    @Test
+    void the_compose_dump_runs_as_the_postgres_user_with_the_secret_and_is_renamed_only_when_complete() {
+        String script = String.join("\n", lines("docker/backup.sh"));
+        assertThat(script).contains("exec -T -u postgres postgres").contains("/run/secrets/postgres_password")
+                .contains("umask 077").contains("> \"$tmp\"").contains("mv \"$tmp\" \"$file\"");
+        assertThat(script.indexOf("mv \"$tmp\"")).isGreaterThan(script.indexOf("[ -s \"$tmp\" ]"));
+    }
+
+    @Test
+    void the_build_context_leaves_out_the_data_dir_secrets_and_build_output() {
+        assertThat(lines(".dockerignore")).contains(".git", "data/", "target/", "docker/ijwi.env",
+                "docker/postgres.password");
     }
 
     private int indexOf(String prefix) {
