@@ -161,11 +161,13 @@ public final class App implements AutoCloseable {
 
     /** As build(config), with the clock and the HTTP client for Africa's Talking given (tests control both). */
     public static App build(Config config, Clock clock, HttpClient http) {
+        rw.ijwi.ops.Ports.refuseBusy(config); // before the embedded database spends seconds starting
         Secrets secrets = Secrets.load(config);
         Metrics metrics = new Metrics();
         Database database = Database.open(config, 10, metrics.registry());
         try {
             database.migrate();
+            rw.ijwi.security.KeyCheck.verify(database.jdbi(), secrets.secretKey(), config);
             var jdbi = database.jdbi();
             Geography geography = Geography.load(jdbi);
             CommitmentDao commitments = jdbi.onDemand(CommitmentDao.class);

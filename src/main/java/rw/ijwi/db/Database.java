@@ -18,10 +18,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EmbeddedServer embedded;
     private final Jdbi jdbi;
+    private final String externalUrl;
 
-    private Database(HikariDataSource dataSource, EmbeddedServer embedded) {
+    private Database(HikariDataSource dataSource, EmbeddedServer embedded, String externalUrl) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        this.externalUrl = externalUrl;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
@@ -59,7 +61,7 @@ public final class Database implements AutoCloseable {
             hikari.setMetricRegistry(meters);
         }
         try {
-            return new Database(new HikariDataSource(hikari), embedded);
+            return new Database(new HikariDataSource(hikari), embedded, config.databaseUrl().orElse(null));
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -81,7 +83,24 @@ public final class Database implements AutoCloseable {
     }
 
     public void migrate() {
+        checkReachable();
         migrate(dataSource);
+    }
+
+    /**
+     * Fails with one line naming IJWI_DATABASE_URL, the host, the port and the cause (connection refused, unknown
+     * database, password authentication failed) when the external database cannot be reached, instead of the
+     * exception Flyway would wrap it in.
+     */
+    public void checkReachable() {
+        if (externalUrl == null) {
+            return;
+        }
+        try (var ignored = dataSource.getConnection()) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw Unreachable.describe(externalUrl, dataSource.getUsername(), e);
+        }
     }
 
     public static void migrate(DataSource dataSource) {
@@ -94,6 +113,7 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations up to and including this version only (restore: the version the backup was made at). */
     public void migrateTo(String version) {
+        checkReachable();
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
