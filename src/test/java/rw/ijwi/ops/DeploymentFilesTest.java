@@ -26,7 +26,9 @@ class DeploymentFilesTest {
     void the_image_is_built_in_one_stage_and_runs_on_a_jre_as_a_non_root_user() {
         List<String> from = dockerfile.stream().filter(l -> l.startsWith("FROM ")).toList();
         assertThat(from).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(from.get(from.size() - 1)).contains("-jre").doesNotContain("jdk");
+        assertThat(from.get(from.size() - 1)).isEqualTo("FROM ${RUN_IMAGE}");
+        assertThat(dockerfile).anyMatch(l -> l.startsWith("ARG RUN_IMAGE=") && l.contains("-jre")
+                && !l.contains("jdk"));
         int user = indexOf("USER ");
         assertThat(user).isPositive();
         assertThat(dockerfile.get(user)).doesNotContain("root");
@@ -36,10 +38,49 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void the_image_checks_its_health_with_the_health_command() {
+    void the_image_checks_its_health_with_a_bash_probe_of_health_not_a_second_jvm() {
         String joined = String.join("\n", dockerfile);
-        assertThat(joined).contains("HEALTHCHECK").contains("\"health\"");
+        assertThat(joined).contains("HEALTHCHECK").contains("CMD [\"/opt/ijwi/healthcheck.sh\"]")
+                .contains("COPY docker/healthcheck.sh /opt/ijwi/healthcheck.sh");
+        assertThat(joined).doesNotContain("\"java\", \"-jar\", \"/opt/ijwi/ijwi.jar\", \"health\"");
         assertThat(joined).contains("CMD [\"serve\"]");
+    }
+
+    @Test
+    void the_health_probe_answers_0_for_a_healthy_server_and_1_for_a_closed_port() throws Exception {
+        try (rw.ijwi.testing.TestApp app = new rw.ijwi.testing.TestApp()) {
+            assertThat(probe(app.port())).isZero();
+        }
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        assertThat(probe(closed)).isEqualTo(1);
+    }
+
+    private static int probe(int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", "docker/healthcheck.sh").redirectErrorStream(true);
+        builder.environment().put("IJWI_PORT", String.valueOf(port));
+        builder.environment().put("IJWI_BIND", "0.0.0.0");
+        Process process = builder.start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+
+    @Test
+    void base_images_are_arguments_that_pin_images_sh_pins_by_digest() {
+        assertThat(dockerfile).contains("FROM ${BUILD_IMAGE} AS build", "FROM ${RUN_IMAGE}");
+        // Either pinned (tag@sha256:<64 hex>) or, until docker/pin-images.sh has run, the plain tag with the
+        // comment saying why no digest was invented.
+        for (String arg : List.of("BUILD_IMAGE", "RUN_IMAGE")) {
+            String line = dockerfile.stream().filter(l -> l.startsWith("ARG " + arg + "=")).findFirst().orElseThrow();
+            assertThat(line.matches("ARG " + arg + "=[a-z0-9.:-]+(@sha256:[0-9a-f]{64})?")).as(line).isTrue();
+            if (!line.contains("@sha256:")) {
+                assertThat(String.join("\n", dockerfile)).contains("docker/pin-images.sh")
+                        .contains("would be an invention");
+            }
+        }
+        assertThat(Path.of("docker/pin-images.sh")).exists();
     }
 
     @Test
