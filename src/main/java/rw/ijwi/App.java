@@ -367,7 +367,8 @@ public final class App implements AutoCloseable {
                         return 0;
                     }),
                     // Months are released in the background once they end, so no reader waits for the audit.
-                    new Housekeeping.Chore("monthly releases", releases::closeDue)),
+                    new Housekeeping.Chore("monthly releases", releases::closeDue),
+                    new Housekeeping.Chore("broadcasts to finish queueing", broadcasts.queue()::resumeUnfinished)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
             return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
