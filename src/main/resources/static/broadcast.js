@@ -17,8 +17,9 @@
             cell.textContent = String(value);
           }
         });
-        // With no SMS gateway nothing moves until the server is restarted with one: stop asking.
-        if (!counts.done && counts.gateway !== false) {
+        // With no SMS gateway nothing moves until the server is restarted with one: stop asking (once the
+        // outbox rows are all written).
+        if (!counts.done && (counts.gateway !== false || counts.enqueueing)) {
           setTimeout(update, 3000);
         }
       })

@@ -32,9 +32,11 @@ import rw.ijwi.feedback.Provenance;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Metrics;
+import rw.ijwi.ops.Ports;
 import rw.ijwi.ops.RequestIds;
 import rw.ijwi.review.ReviewDao;
 import rw.ijwi.review.ReviewPage;
+import rw.ijwi.security.KeyCheck;
 import rw.ijwi.security.PhoneHasher;
 import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.TestReportDao;
@@ -82,11 +84,13 @@ public final class App implements AutoCloseable {
 
     /** As build(config), with the clock and the HTTP client for Africa's Talking given (tests control both). */
     public static App build(Config config, Clock clock, HttpClient http) {
+        Ports.refuseBusy(config); // before the embedded database spends seconds starting
         Secrets secrets = Secrets.load(config);
         Metrics metrics = new Metrics();
         Database database = Database.open(config, config.tuning().databasePool(), metrics.registry());
         try {
             database.migrate();
+            KeyCheck.verify(database.jdbi(), secrets.secretKey(), config);
             Jdbi jdbi = database.jdbi();
             Geography geography = Geography.load(jdbi);
             Templates templates = new Templates(Messages.load());
@@ -111,7 +115,8 @@ public final class App implements AutoCloseable {
             var review = new ReviewPage(jdbi.onDemand(ReviewDao.class), jdbi.onDemand(Provenance.class), geography,
                     audit, templates, clock);
             var ops = Operations.assemble(config, database, metrics, staff.accounts().dao()::endStaleSessions,
-                    ussd.dao()::forgetOldFreeText, numbers.releases()::closeDue);
+                    ussd.dao()::forgetOldFreeText, numbers.releases()::closeDue,
+                    broadcast.broadcasts().queue()::resumeUnfinished);
 
             Javalin server = Javalin.create(cfg -> {
                 serverSettings(cfg, config, staff);

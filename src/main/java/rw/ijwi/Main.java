@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import rw.ijwi.config.Config;
 import rw.ijwi.config.SafeErrors;
+import rw.ijwi.cli.BackupCommand;
 import rw.ijwi.cli.CliError;
 import rw.ijwi.cli.ExportCommand;
 import rw.ijwi.cli.HealthCommand;
@@ -15,6 +16,7 @@ import rw.ijwi.cli.MigrateCommand;
 import rw.ijwi.cli.PrivacyCommand;
 import rw.ijwi.cli.SeedCommand;
 import rw.ijwi.cli.ReleasesCommand;
+import rw.ijwi.cli.RestoreCommand;
 import rw.ijwi.cli.UsersCommand;
 
 /**
@@ -24,7 +26,8 @@ import rw.ijwi.cli.UsersCommand;
 @CommandLine.Command(name = "ijwi", mixinStandardHelpOptions = true, version = "ijwi 0.1",
         description = "SMS and USSD community feedback gateway. With no command, serves.",
         subcommands = {ServeCommand.class, MigrateCommand.class, MenusCommand.class, ExportCommand.class,
-            UsersCommand.class, HealthCommand.class, SeedCommand.class, PrivacyCommand.class, ReleasesCommand.class})
+            UsersCommand.class, HealthCommand.class, SeedCommand.class, PrivacyCommand.class, ReleasesCommand.class,
+            BackupCommand.class, RestoreCommand.class})
 public final class Main implements Runnable {
 
     private final Supplier<Config> config;

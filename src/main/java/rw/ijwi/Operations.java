@@ -18,7 +18,7 @@ import rw.ijwi.privacy.Scrubber;
 record Operations(Database database, Scrubber scrubber, Housekeeping housekeeping, MetricsServer metrics) {
 
     static Operations assemble(Config config, Database database, Metrics metrics, IntSupplier endStaleSessions,
-            IntSupplier forgetOldFreeText, IntSupplier releaseEndedMonths) {
+            IntSupplier forgetOldFreeText, IntSupplier releaseEndedMonths, IntSupplier finishQueueingBroadcasts) {
         // Redacted and purged text must leave the table files, not only the rows.
         Scrubber scrubber = new Scrubber(database.jdbi());
         Housekeeping housekeeping = new Housekeeping(List.of(
@@ -30,7 +30,8 @@ record Operations(Database database, Scrubber scrubber, Housekeeping housekeepin
                     return 0;
                 }),
                 // Months are released in the background once they end, so no reader waits for the audit.
-                new Chore("monthly releases", releaseEndedMonths)),
+                new Chore("monthly releases", releaseEndedMonths),
+                new Chore("broadcasts to finish queueing", finishQueueingBroadcasts)),
                 config.tuning().housekeepingEvery());
         return new Operations(database, scrubber, housekeeping,
                 new MetricsServer(metrics, config.metricsBind(), config.metricsPort()));

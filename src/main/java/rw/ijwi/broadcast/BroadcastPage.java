@@ -112,7 +112,15 @@ public final class BroadcastPage {
         body.putAll(states);
         body.put("delivered", delivery.getOrDefault("Success", 0L));
         body.put("delivery", delivery);
-        body.put("done", states.get("queued") + states.get("sending") == 0);
+        // While the background job still fills the outbox (V33), the broadcast is not done however few wait.
+        Map<String, Object> queueing = jdbi.withHandle(h -> h.createQuery(
+                "SELECT enqueued, recipients, enqueued_at IS NULL AS filling FROM broadcast WHERE id = :id")
+                .bind("id", id).mapToMap().one());
+        boolean filling = Boolean.TRUE.equals(queueing.get("filling"));
+        body.put("enqueued", ((Number) queueing.get("enqueued")).longValue());
+        body.put("recipients", ((Number) queueing.get("recipients")).longValue());
+        body.put("enqueueing", filling);
+        body.put("done", !filling && states.get("queued") + states.get("sending") == 0);
         body.put("gateway", gateway);
         return body;
     }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class Broadcasts {
     private final BigDecimal price;
     private final Clock clock;
     private final Runnable outboxFilled;
+    private final BroadcastQueue queue;
 
     public Broadcasts(Jdbi jdbi, Geography geography, Messages messages, BigDecimal price, Clock clock,
             Runnable outboxFilled) {
@@ -92,6 +94,12 @@ public final class Broadcasts {
         this.price = price;
         this.clock = clock;
         this.outboxFilled = outboxFilled;
+        this.queue = new BroadcastQueue(jdbi, clock, outboxFilled);
+    }
+
+    /** What fills confirmed broadcasts' outbox rows; housekeeping resumes those a restart interrupted. */
+    public BroadcastQueue queue() {
+        return queue;
     }
 
     public Preview preview(User user, Draft draft) {
@@ -110,6 +118,7 @@ public final class Broadcasts {
         if (draft.confirmation() == null || !draft.confirmation().matches("[A-Za-z0-9_-]{16,64}")) {
             throw new Refused("broadcast_error_expired", "");
         }
+        Map<Long, List<BroadcastDao.Recipient>> filling = new HashMap<>();
         Outcome outcome = jdbi.inTransaction(h -> {
             BroadcastDao dao = h.attach(BroadcastDao.class);
             Computed now = compute(h, user, draft);
@@ -133,14 +142,15 @@ public final class Broadcasts {
             if (id.isEmpty()) {
                 return new Sent(dao.byConfirmation(draft.confirmation()).orElseThrow());
             }
-            dao.enqueue(now.recipients(), r -> texts.getOrDefault(p.perLanguage() ? r.language() : "", p.text()),
-                    id.get(), at);
+            filling.put(id.get(), now.recipients());
             h.attach(AuditLog.class).record(user.username(), "broadcast_sent", "id=" + id.get() + " district="
                     + p.district() + (p.commitmentId() == null ? "" : " commitment=" + p.commitmentId())
                     + " recipients=" + p.recipients() + " segments=" + p.segments() + " encoding=" + p.encoding()
                     + " cost=" + p.costText(), address);
             return new Sent(id.get());
         });
+        // The broadcast row is committed: its outbox rows follow (at once when few, else in the background).
+        filling.forEach(queue::fill);
         if (outcome instanceof Sent) {
             outboxFilled.run();
         }

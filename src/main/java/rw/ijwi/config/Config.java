@@ -148,7 +148,7 @@ public record Config(
                 integer(env, "IJWI_PORT", 7070, 0, 65535),
                 text(env, "IJWI_DATABASE_URL"),
                 text(env, "IJWI_DATABASE_USER"),
-                text(env, "IJWI_DATABASE_PASSWORD"),
+                databasePassword(env),
                 dataDir,
                 menusDir,
                 text(env, "IJWI_SECRET_KEY"),
@@ -198,6 +198,33 @@ public record Config(
             }
         }
         return config;
+    }
+
+    /**
+     * IJWI_DATABASE_PASSWORD, or the first line of the file IJWI_DATABASE_PASSWORD_FILE names (a compose or
+     * systemd secret), so the password need not sit in the process environment.
+     */
+    private static Optional<String> databasePassword(Map<String, String> env) {
+        Optional<String> file = text(env, "IJWI_DATABASE_PASSWORD_FILE");
+        if (file.isEmpty()) {
+            return text(env, "IJWI_DATABASE_PASSWORD");
+        }
+        if (text(env, "IJWI_DATABASE_PASSWORD").isPresent()) {
+            throw new BadSetting("IJWI_DATABASE_PASSWORD_FILE", file.get(),
+                    "set this or IJWI_DATABASE_PASSWORD, not both");
+        }
+        try {
+            String password = java.nio.file.Files.readString(Path.of(file.get())).lines().findFirst().orElse("").strip();
+            if (password.isEmpty()) {
+                throw new BadSetting("IJWI_DATABASE_PASSWORD_FILE", file.get(), "the file is empty");
+            }
+            return Optional.of(password);
+        } catch (java.io.IOException e) {
+            throw new BadSetting("IJWI_DATABASE_PASSWORD_FILE", file.get(), "cannot read it ("
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName()) + ")");
+        }
     }
 
     /** An IPv4 or IPv6 address written as numbers (never a name, which would need a DNS look-up). */

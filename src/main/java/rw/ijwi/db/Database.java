@@ -18,10 +18,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EmbeddedServer embedded;
     private final Jdbi jdbi;
+    private final String externalUrl;
 
-    private Database(HikariDataSource dataSource, EmbeddedServer embedded) {
+    private Database(HikariDataSource dataSource, EmbeddedServer embedded, String externalUrl) {
         this.dataSource = dataSource;
         this.embedded = embedded;
+        this.externalUrl = externalUrl;
         this.jdbi = Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin());
@@ -59,7 +61,7 @@ public final class Database implements AutoCloseable {
             hikari.setMetricRegistry(meters);
         }
         try {
-            return new Database(new HikariDataSource(hikari), embedded);
+            return new Database(new HikariDataSource(hikari), embedded, config.databaseUrl().orElse(null));
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -81,7 +83,24 @@ public final class Database implements AutoCloseable {
     }
 
     public void migrate() {
+        checkReachable();
         migrate(dataSource);
+    }
+
+    /**
+     * Fails with one line naming IJWI_DATABASE_URL, the host, the port and the cause (connection refused, unknown
+     * database, password authentication failed) when the external database cannot be reached, instead of the
+     * exception Flyway would wrap it in.
+     */
+    public void checkReachable() {
+        if (externalUrl == null) {
+            return;
+        }
+        try (var ignored = dataSource.getConnection()) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw Unreachable.describe(externalUrl, dataSource.getUsername(), e);
+        }
     }
 
     public static void migrate(DataSource dataSource) {
@@ -90,6 +109,44 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+    }
+
+    /** Applies the migrations up to and including this version only (restore: the version the backup was made at). */
+    public void migrateTo(String version) {
+        checkReachable();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(org.flywaydb.core.api.MigrationVersion.fromVersion(version))
+                .load()
+                .migrate();
+    }
+
+    /** The highest migration version this build carries, read from the migrations packaged with it. */
+    public static org.flywaydb.core.api.MigrationVersion latestMigration() {
+        try {
+            java.net.URL url = Database.class.getClassLoader().getResource("db/migration");
+            if (url == null) {
+                throw new IllegalStateException("no migrations on the classpath (db/migration)");
+            }
+            String whole = url.toString();
+            java.nio.file.FileSystem jar = "jar".equals(url.getProtocol())
+                    ? java.nio.file.FileSystems.newFileSystem(java.net.URI.create(whole.substring(0,
+                            whole.indexOf("!/"))), java.util.Map.of())
+                    : null;
+            java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(jar != null
+                    ? jar.getPath("/db/migration") : java.nio.file.Path.of(url.toURI()));
+            try (jar; files) {
+                return files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.matches("V[0-9._]+__.*\\.sql"))
+                        .map(n -> org.flywaydb.core.api.MigrationVersion.fromVersion(
+                                n.substring(1, n.indexOf("__")).replace('_', '.')))
+                        .max(Comparable::compareTo)
+                        .orElseThrow(() -> new IllegalStateException("no migrations in db/migration"));
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot list the migrations: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     public Jdbi jdbi() {

@@ -20,13 +20,17 @@ public interface ReportDao {
     SecureRandom REFS = new SecureRandom();
 
     /**
-     * Stores the report under a fresh 6-digit reference and returns it; a report already filed by the same
-     * USSD session (an AT retry of the last hop) is not stored again, and its reference is returned instead.
-     * It is flagged as a repeat when the same number filed another in the 30 days before (V29).
+     * Stores the report under a fresh 6-digit reference, unique among this number's reports (V32), and returns
+     * it; a report already filed by the same USSD session (an AT retry of the last hop) is not stored again, and
+     * its reference is returned instead. It is flagged as a repeat when the same number filed another in the 30
+     * days before (V29). Random draws collide only with the caller's own codes; a caller whose codes are nearly
+     * all taken gets the lowest free one after 20 draws, so filing fails only when all 900,000 are theirs.
      */
     default String file(NewReport report) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String ref = String.valueOf(100_000 + REFS.nextInt(900_000));
+        for (int attempt = 0; attempt <= 20; attempt++) {
+            String ref = attempt < 20 ? String.valueOf(100_000 + REFS.nextInt(900_000))
+                    : lowestFreeRef(report.phoneHash()).orElseThrow(() -> new IllegalStateException(
+                            "this number holds all 900,000 report references"));
             Optional<String> stored = insert(ref, report, report.sessionId().orElse(null),
                     report.sectorId().orElse(null), report.comment().orElse(null));
             if (stored.isPresent()) {
@@ -40,8 +44,14 @@ public interface ReportDao {
             }
             // otherwise the reference was taken: draw another
         }
-        throw new IllegalStateException("no free report reference after 20 draws: widen the reference");
+        throw new IllegalStateException("no free report reference for this number");
     }
+
+    @SqlQuery("""
+            SELECT g::text FROM generate_series(100000, 999999) g
+            WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.phone_hash = :phoneHash AND r.ref = g::text)
+            ORDER BY g LIMIT 1""")
+    Optional<String> lowestFreeRef(@Bind("phoneHash") byte[] phoneHash);
 
     @SqlQuery("""
             INSERT INTO report (ref, channel, session_id, phone_hash, district_id, sector_id, service, gap, language,

@@ -76,6 +76,7 @@ public final class KeyRotation {
                 left += h.createQuery("SELECT count(*) FROM " + table + " t WHERE NOT EXISTS "
                         + "(SELECT 1 FROM key_map m WHERE m.new_hash = t.phone_hash)").mapTo(Integer.class).one();
             }
+            rw.ijwi.security.KeyCheck.record(h, newKey);
             return new Result(reencrypted, recomputed, left);
         });
     }
