@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import rw.ijwi.config.Config;
 import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
 

@@ -151,7 +151,7 @@ public final class Backup {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new BackupError("the database refused the backup: " + rw.ijwi.SafeErrors.describe(e));
+            throw new BackupError("the database refused the backup: " + rw.ijwi.config.SafeErrors.describe(e));
         }
     }
 

@@ -104,7 +104,7 @@ public final class Restore implements AutoCloseable {
         } catch (IOException e) {
             throw new BackupError(file + ": cannot read it (" + e.getClass().getSimpleName() + "); nothing was restored");
         } catch (SQLException e) {
-            throw new BackupError("the database refused the restore: " + rw.ijwi.SafeErrors.describe(e)
+            throw new BackupError("the database refused the restore: " + rw.ijwi.config.SafeErrors.describe(e)
                     + "; nothing was restored");
         }
     }

@@ -99,4 +99,12 @@ public interface BroadcastDao {
             GROUP BY state, delivery_status ORDER BY state, delivery_status""")
     @RegisterConstructorMapper(StateCount.class)
     List<StateCount> progress(@Bind("id") long broadcastId);
+
+    /** How far the background job has filled the outbox (filling: it has not finished). */
+    record Queueing(long enqueued, long recipients, boolean filling) {
+    }
+
+    @SqlQuery("SELECT enqueued, recipients, enqueued_at IS NULL AS filling FROM broadcast WHERE id = :id")
+    @RegisterConstructorMapper(Queueing.class)
+    Queueing queueing(@Bind("id") long broadcastId);
 }

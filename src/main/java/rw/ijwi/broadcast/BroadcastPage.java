@@ -113,12 +113,10 @@ public final class BroadcastPage {
         body.put("delivered", delivery.getOrDefault("Success", 0L));
         body.put("delivery", delivery);
         // While the background job still fills the outbox (V33), the broadcast is not done however few wait.
-        Map<String, Object> queueing = jdbi.withHandle(h -> h.createQuery(
-                "SELECT enqueued, recipients, enqueued_at IS NULL AS filling FROM broadcast WHERE id = :id")
-                .bind("id", id).mapToMap().one());
-        boolean filling = Boolean.TRUE.equals(queueing.get("filling"));
-        body.put("enqueued", ((Number) queueing.get("enqueued")).longValue());
-        body.put("recipients", ((Number) queueing.get("recipients")).longValue());
+        BroadcastDao.Queueing queueing = history.queueing(id);
+        boolean filling = queueing.filling();
+        body.put("enqueued", queueing.enqueued());
+        body.put("recipients", queueing.recipients());
         body.put("enqueueing", filling);
         body.put("done", !filling && states.get("queued") + states.get("sending") == 0);
         body.put("gateway", gateway);

@@ -111,7 +111,7 @@ public final class RestoreCommand implements Runnable {
             }
         } catch (SQLException e) {
             throw new CliError("restore: IJWI_DATABASE_URL=" + url.replaceAll("\\?.*", "") + ": "
-                    + rw.ijwi.SafeErrors.describe(e));
+                    + rw.ijwi.config.SafeErrors.describe(e));
         }
     }
 

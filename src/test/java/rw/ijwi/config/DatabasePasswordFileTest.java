@@ -1,4 +1,4 @@
-package rw.ijwi;
+package rw.ijwi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
