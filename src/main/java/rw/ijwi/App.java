@@ -47,6 +47,7 @@ import rw.ijwi.feedback.AggregateDao;
 import rw.ijwi.feedback.Provenance;
 import rw.ijwi.feedback.Aggregates;
 import rw.ijwi.feedback.RollupFolder;
+import rw.ijwi.feedback.ReportCommits;
 import rw.ijwi.feedback.ReportDao;
 import rw.ijwi.geo.Geography;
 import rw.ijwi.ops.Housekeeping;
@@ -87,6 +88,7 @@ import rw.ijwi.sms.Spool;
 import rw.ijwi.sms.StopKeyword;
 import rw.ijwi.sms.Worker;
 import rw.ijwi.ussd.Engine;
+import rw.ijwi.ussd.Languages;
 import rw.ijwi.ussd.MenuSource;
 import rw.ijwi.ussd.Menus;
 import rw.ijwi.ussd.Renderer;
@@ -112,6 +114,7 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final SmsWork sms;
     private final GroupCommit inboundCommits;
+    private final ReportCommits reportCommits;
 
     private final Housekeeping housekeeping;
     private final RollupFolder rollups;
@@ -139,7 +142,7 @@ public final class App implements AutoCloseable {
     }
 
     private App(Config config, Secrets secrets, Database database, Javalin server, SmsWork sms,
-            GroupCommit inboundCommits, Housekeeping housekeeping, RollupFolder rollups, Scrubber scrubber,
+            GroupCommit inboundCommits, ReportCommits reportCommits, Housekeeping housekeeping, RollupFolder rollups, Scrubber scrubber,
             MetricsServer metricsServer, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
@@ -147,6 +150,7 @@ public final class App implements AutoCloseable {
         this.server = server;
         this.sms = sms;
         this.inboundCommits = inboundCommits;
+        this.reportCommits = reportCommits;
         this.housekeeping = housekeeping;
         this.rollups = rollups;
         this.scrubber = scrubber;
@@ -177,8 +181,10 @@ public final class App implements AutoCloseable {
             UssdDao ussdDao = jdbi.onDemand(UssdDao.class);
             PhoneHasher hasher = new PhoneHasher(secrets.secretKey());
             SimulatorSessions simulated = new SimulatorSessions();
-            UssdService ussd = new UssdService(engine, renderer, ussdDao,
-                    new UssdActions(reports, geography, simulated), hasher, metrics.registry());
+            // Reports filed at one moment share a commit (issue 15): one fsync for the END hops waiting together.
+            ReportCommits reportCommits = new ReportCommits(database.dataSource(), reports, 200, metrics.registry());
+            UssdService ussd = new UssdService(engine, ussdDao, new Languages(database.dataSource(), 200_000),
+                    new UssdActions(reports, geography, simulated, reportCommits::file), hasher, metrics.registry());
             AtUssdWebhook atUssd = new AtUssdWebhook(ussd);
             WebhookToken token = new WebhookToken(secrets.webhookToken());
 
@@ -368,7 +374,7 @@ public final class App implements AutoCloseable {
                     new Housekeeping.Chore("monthly releases", releases::closeDue)),
                     Duration.ofHours(1));
             Optional<String> setupToken = accounts.setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, sms, inboundCommits, housekeeping,
+            return new App(config, secrets, database, server, sms, inboundCommits, reportCommits, housekeeping,
                     new RollupFolder(aggregateDao, Duration.ofSeconds(2)), scrubber,
                     new MetricsServer(metrics, config.metricsBind(), config.metricsPort()), setupToken);
         } catch (RuntimeException e) {
@@ -392,6 +398,7 @@ public final class App implements AutoCloseable {
         server.start(config.bind(), config.port());
         metricsServer.start();
         inboundCommits.start();
+        reportCommits.start();
         housekeeping.start();
         rollups.start();
         LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
@@ -455,6 +462,7 @@ public final class App implements AutoCloseable {
         scrubber.close();
         metricsServer.close();
         inboundCommits.close(); // after the server: callbacks still in flight are committed and answered
+        reportCommits.close();
         database.close();
     }
 }

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** What USSD keeps between hops and sessions: language choices, free-text boundaries, end-of-session events. */
 public interface UssdDao {
@@ -24,6 +25,20 @@ public interface UssdDao {
             INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :end)
             ON CONFLICT (session_id, start_offset) DO UPDATE SET end_offset = excluded.end_offset""")
     void rememberFreeText(@Bind("session") String sessionId, @Bind("start") int start, @Bind("end") int end);
+
+    /**
+     * As rememberFreeText, committed without waiting for the WAL flush: a span is only read when another server
+     * (or this one after a restart) replays the session, and the report's own commit at the END of the session
+     * flushes the WAL past it, so a crash can only lose spans of sessions that have filed nothing yet.
+     */
+    @Transaction
+    default void rememberFreeTextLazily(String sessionId, int start, int end) {
+        commitWithoutWaitingForFlush();
+        rememberFreeText(sessionId, start, end);
+    }
+
+    @SqlUpdate("SET LOCAL synchronous_commit = off")
+    void commitWithoutWaitingForFlush();
 
     @SqlQuery("SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = :session ORDER BY start_offset")
     @RegisterConstructorMapper(Replay.Span.class)
