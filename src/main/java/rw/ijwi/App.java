@@ -266,6 +266,7 @@ public final class App implements AutoCloseable {
                 cfg.contextResolver.ip = clientAddress::of;
                 // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
                 cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
+                cfg.jetty.threadPool = rw.ijwi.web.HttpThreads.pool(Config.httpThreads(System.getenv()));
                 cfg.staticFiles.add(staticFiles -> {
                     staticFiles.hostedPath = "/static";
                     staticFiles.directory = "/static";

@@ -165,10 +165,13 @@ public final class ReportCommits implements AutoCloseable {
         try {
             refs = store.store(reports);
         } catch (RuntimeException refused) {
-            if (group.size() > 1) {
-                LOG.warn("a group of {} reports was refused ({}); storing them one by one", group.size(),
-                        SafeErrors.describe(refused));
+            if (group.size() == 1 || unreachable(refused)) {
+                // Alone, or the database is away: storing them one by one would only fail again, slower.
+                group.forEach(p -> p.ref().completeExceptionally(refused));
+                return;
             }
+            LOG.warn("a group of {} reports was refused ({}); storing them one by one", group.size(),
+                    SafeErrors.describe(refused));
             for (Pending pending : group) {
                 try {
                     pending.ref().complete(single.file(pending.report()));
@@ -181,6 +184,17 @@ public final class ReportCommits implements AutoCloseable {
         for (int i = 0; i < group.size(); i++) {
             group.get(i).ref().complete(refs.get(i));
         }
+    }
+
+    /** Whether the failure is the database being unreachable (no connection), not a refused report. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ReportDao.file for each report, on one connection in one transaction: one commit, one fsync. */

@@ -101,10 +101,15 @@ public final class UssdService {
             hopEngine = engine.withLists(engine.lists().loadedFor(answersOf(result.state())));
             result = Replay.advance(hopEngine, start, text, from, spans, oneHop);
         }
-        for (Replay.Span span : result.starredAnswers()) {
+        // Where each free-text answer ends; and where the one now shown will start (a pending span), so that a server
+        // replaying an AT retry of that hop (after a crash) takes the whole answer, stars and all.
+        for (Replay.Span span : result.freeTextAnswers()) {
             dao.rememberFreeTextLazily(request.sessionId(), span.startOffset(), span.endOffset());
         }
         SessionState state = result.state();
+        if (engine.awaitsFreeText(state)) {
+            dao.rememberFreeTextStartLazily(request.sessionId(), text.isEmpty() ? 0 : text.length() + 1);
+        }
         if (!state.language().equals(languageBefore)) {
             languages.remember(phoneHash.get(), state.language());
         }
