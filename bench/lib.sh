@@ -1,8 +1,13 @@
 # Shared by the bench scripts (source it after `cd` to the project root): waiting for a server, CPU accounting
 # from /proc, the admin token and radio poll the SMS loads need, and the staff tokens of the summary loads.
 
-# wait_health PORT [tries]: until GET /health answers 200 (every 0.1 s, 300 tries by default).
-wait_health() { for _ in $(seq 1 "${2:-300}"); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+# wait_health PORT [seconds]: until GET /health answers 200 (every 0.1 s; 180 s by default, as a first start on a
+# busy machine initialises the embedded database slowly); says so on stderr when it gives up.
+wait_health() {
+    local until=$((SECONDS + ${2:-180}))
+    while [ $SECONDS -lt $until ]; do curl -sf -m 2 "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done
+    echo "no answer from /health on port $1 within ${2:-180} s" >&2; return 1
+}
 
 # CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir
 # (0 without one: the floor has no database).
