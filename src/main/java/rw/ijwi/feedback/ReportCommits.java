@@ -49,16 +49,19 @@ public final class ReportCommits implements AutoCloseable {
     private final ReportDao single;
     private final GroupStore store;
     private final int cap;
+    private final long maxWaitSeconds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary groupSize;
     private boolean closed;
     private Thread committer;
 
     public ReportCommits(DataSource dataSource, ReportDao single, int cap, MeterRegistry registry) {
-        this(single, group -> storeAll(dataSource, group), cap, registry);
+        this(single, group -> storeAll(dataSource, group), cap, registry, MAX_WAIT_SECONDS);
     }
 
-    ReportCommits(ReportDao single, GroupStore store, int cap, MeterRegistry registry) {
+    /** Tests hold the committer on purpose, for longer than a hop may wait. */
+    ReportCommits(ReportDao single, GroupStore store, int cap, MeterRegistry registry, long maxWaitSeconds) {
+        this.maxWaitSeconds = maxWaitSeconds;
         this.single = single;
         this.store = store;
         this.cap = cap;
@@ -85,14 +88,14 @@ public final class ReportCommits implements AutoCloseable {
             queue.add(pending);
         }
         try {
-            return pending.ref().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            return pending.ref().get(maxWaitSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw new IllegalStateException("report commit failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("report commit did not answer within " + MAX_WAIT_SECONDS + " s");
+            throw new IllegalStateException("report commit did not answer within " + maxWaitSeconds + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the report commit");

@@ -26,7 +26,7 @@ import rw.ijwi.testing.TestDatabase;
  * Reports filed at one moment share a transaction: every one is committed before its reference is returned,
  * a retried session gets its first reference, and a report the database refuses fails alone.
  */
-@Timeout(60)
+@Timeout(120)
 class ReportCommitsTest {
 
     private final TestDatabase database = TestDatabase.fresh();
@@ -51,7 +51,7 @@ class ReportCommitsTest {
         try (ReportCommits commits = new ReportCommits(single, group -> {
             groups.add(group.size());
             return ReportCommits.storeAll(dataSource, group);
-        }, 200, new SimpleMeterRegistry())) {
+        }, 200, new SimpleMeterRegistry(), 50)) {
             commits.start();
             List<Future<Boolean>> answered = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
@@ -84,7 +84,7 @@ class ReportCommitsTest {
                 await(release); // holds the committer so that the next reports queue up as one group
             }
             return ReportCommits.storeAll(dataSource, group);
-        }, 200, new SimpleMeterRegistry())) {
+        }, 200, new SimpleMeterRegistry(), 50)) {
             commits.start();
             Future<String> first = hops.submit(() -> commits.file(report("first", 1, Optional.empty())));
             while (groups.isEmpty()) {
@@ -101,13 +101,13 @@ class ReportCommitsTest {
             }
             release.countDown();
 
-            assertThat(first.get(10, TimeUnit.SECONDS)).matches("[0-9]{6}");
+            assertThat(first.get(50, TimeUnit.SECONDS)).matches("[0-9]{6}");
             java.util.Set<String> refs = new HashSet<>();
             for (Future<String> f : good) {
-                refs.add(f.get(10, TimeUnit.SECONDS));
+                refs.add(f.get(50, TimeUnit.SECONDS));
             }
             assertThat(refs.size()).isEqualTo(20);
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> refused.get(10, TimeUnit.SECONDS)))
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> refused.get(50, TimeUnit.SECONDS)))
                     .as("the refused report's hop fails (and falls back to the help lines)").isNotNull();
         }
         assertThat(groups).startsWith(1, 21);
@@ -125,7 +125,7 @@ class ReportCommitsTest {
                 await(release);
             }
             return ReportCommits.storeAll(dataSource, group);
-        }, 200, new SimpleMeterRegistry())) {
+        }, 200, new SimpleMeterRegistry(), 50)) {
             commits.start();
             hops.submit(() -> commits.file(report("before", 1, Optional.empty())));
             while (groups.isEmpty()) {
@@ -137,7 +137,7 @@ class ReportCommitsTest {
                 Thread.sleep(5);
             }
             release.countDown();
-            assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo(once.get(10, TimeUnit.SECONDS));
+            assertThat(again.get(50, TimeUnit.SECONDS)).isEqualTo(once.get(50, TimeUnit.SECONDS));
         }
         assertThat(database.count("SELECT count(*) FROM report WHERE session_id = 'retried'")).isEqualTo(1);
         assertThat(database.count("SELECT count(*) FROM report WHERE session_id = 'retried' AND repeats_earlier"))
@@ -154,7 +154,7 @@ class ReportCommitsTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(20, TimeUnit.SECONDS);
+            latch.await(40, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
