@@ -1,8 +1,13 @@
 # Shared by the bench scripts (source it after `cd` to the project root): waiting for a server, CPU accounting
 # from /proc, the admin token and radio poll the SMS loads need, and the staff tokens of the summary loads.
 
-# wait_health PORT [tries]: until GET /health answers 200 (every 0.1 s, 300 tries by default).
-wait_health() { for _ in $(seq 1 "${2:-300}"); do curl -sf "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done; return 1; }
+# wait_health PORT [seconds]: until GET /health answers 200 (every 0.1 s; 180 s by default, as a first start on a
+# busy machine initialises the embedded database slowly); says so on stderr when it gives up.
+wait_health() {
+    local until=$((SECONDS + ${2:-180}))
+    while [ $SECONDS -lt $until ]; do curl -sf -m 2 "http://127.0.0.1:$1/health" >/dev/null && return 0; sleep 0.1; done
+    echo "no answer from /health on port $1 within ${2:-180} s" >&2; return 1
+}
 
 # CPU ticks (1/100 s) used so far by a process, and by the postmaster and backends of a PostgreSQL data dir
 # (0 without one: the floor has no database).
@@ -16,8 +21,8 @@ pg_ticks() {
 
 # admin_token DATA: adds the admin "bench" to the data dir's database and prints an API token for it.
 admin_token() {
-    printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users add --username bench --role admin >/dev/null 2>&1
-    IJWI_DATA_DIR=$1 java -jar target/ijwi.jar users token --username bench 2>/dev/null
+    printf '%s\n' "bench password long enough" | IJWI_DATA_DIR=$1 java -jar "${IJWI_JAR:-target/ijwi.jar}" users add --username bench --role admin >/dev/null 2>&1
+    IJWI_DATA_DIR=$1 java -jar "${IJWI_JAR:-target/ijwi.jar}" users token --username bench 2>/dev/null
 }
 
 # staff_tokens: with ijwi() defined (the data dir's command line), adds an admin, a coordinator of Rusizi and a
@@ -41,4 +46,16 @@ open_poll() {
   \"options\":[{\"code\":\"A\",\"labels\":{\"rw\":\"Yego\",\"en\":\"Yes\",\"fr\":\"Oui\"},\"aliases\":[\"1\"]},
                {\"code\":\"B\",\"labels\":{\"rw\":\"Oya\",\"en\":\"No\",\"fr\":\"Non\"},\"aliases\":[\"2\"]}],
   \"opensAt\":\"$opens\",\"closesAt\":\"$closes\"}" > /dev/null
+}
+
+# thread_cpu PID: the CPU ticks of each of the process's threads, summed by name (digits folded), largest first,
+# as "name ticks" lines; diff two of them to see who used the core during a run.
+thread_cpu() {
+    for t in /proc/$1/task/*; do
+        printf '%s %s\n' "$(tr ' ' '_' < "$t/comm" | sed 's/[0-9][0-9]*/N/g')" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0)"
+    done | awk '{s[$1]+=$2} END {for (n in s) print n, s[n]}' | sort -k2 -nr
+}
+# thread_cpu_diff BEFORE AFTER PER: threads' CPU between two thread_cpu snapshots in microseconds per unit of work
+thread_cpu_diff() {
+    awk -v per="$3" 'NR==FNR {b[$1]=$2; next} {d=$2-b[$1]; if (d>0) printf "  %-28s %6.0f us\n", $1, d*10000/per}' "$1" "$2" | sort -k2 -nr | head -12
 }

@@ -6,7 +6,7 @@
 # the CPU time per acknowledged message (JVM and embedded PostgreSQL), callbacks per commit (from /metrics),
 # peak RSS, and checks that PostgreSQL holds every acknowledged new id. Writes bench/results/<date>-sms.txt.
 #   bash bench/run-sms.sh [seconds] [warm-up seconds]
-# EXTRA_JVM_OPTS is added to the server's command line (e.g. a JFR recording to profile it).
+# PROFILE=file.jfr records the measured run with JFR. EXTRA_JVM_OPTS is added to the server's command line (e.g. a JFR recording to profile it).
 # Run it under flock /tmp/ijwi-bench.lock so that benchmarks on a shared machine do not overlap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,16 +16,18 @@ CLIENTS=32
 PORT=7082
 command -v wrk >/dev/null || { echo "bench/run-sms.sh needs wrk (Debian: apt-get install -y wrk)" >&2; exit 1; }
 command -v taskset >/dev/null || { echo "bench/run-sms.sh needs taskset (Debian: util-linux)" >&2; exit 1; }
-[ -f target/ijwi.jar ] || mvn -q -DskipTests package
+JAR=${IJWI_JAR:-target/ijwi.jar}
+[ -f "$JAR" ] || mvn -q -DskipTests package
 DATA=$(mktemp -d /tmp/ijwi-bench-sms.XXXX)
 OUT=bench/results/$(date -u +%Y-%m-%dT%H%MZ)-sms.txt
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 . bench/lib.sh
-metric() { curl -sf "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+METRICS_PORT=$((PORT + 1000))
+metric() { curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
 field() { echo "$1" | sed "s/.* $2=\([0-9.]*\).*/\1/"; }
 
-IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java -Xmx256m -Xms256m ${EXTRA_JVM_OPTS:-} -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
+IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT IJWI_METRICS_PORT=$METRICS_PORT taskset -c 0 java -Xmx256m -Xms256m ${EXTRA_JVM_OPTS:-} -jar "$JAR" > "$DATA/serve.log" 2>&1 &
 PID=$!; wait_health $PORT
 API=$(admin_token "$DATA")
 open_poll $PORT "$API"
@@ -33,18 +35,21 @@ TOKEN=$(cat "$DATA/webhook.token")
 
 {
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1024/1024}'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit $(git rev-parse --short HEAD)"
+echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}"
 } | tee "$OUT"
 
 WARM=$(TOKEN=$TOKEN LABEL=warm-up RUN="w$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP}s" -s bench/sms.lua "http://127.0.0.1:$PORT" | grep '^label=')
 echo "$WARM" | tee -a "$OUT"
 COMMITS0=$(metric ijwi_sms_group_callbacks_count || true); GROUPED0=$(metric ijwi_sms_group_callbacks_sum || true)
-JVM0=$(ticks $PID); PG0=$(pg_ticks "$DATA/postgres")
+# PROFILE=file.jfr records the measured run with JFR (settings=profile) for `jfr print`/`jfr summary`.
+[ -z "${PROFILE:-}" ] || jcmd $PID JFR.start name=bench settings=profile duration=${SECONDS_PER_RUN}s filename="$(realpath -m "$PROFILE")" >/dev/null
+JVM0=$(ticks $PID); PG0=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads0"
 LINE=$(TOKEN=$TOKEN LABEL=ijwi RUN="m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/sms.lua "http://127.0.0.1:$PORT" | grep '^label=')
-JVM1=$(ticks $PID); PG1=$(pg_ticks "$DATA/postgres")
+JVM1=$(ticks $PID); PG1=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads1"
 COMMITS1=$(metric ijwi_sms_group_callbacks_count || true); GROUPED1=$(metric ijwi_sms_group_callbacks_sum || true)
 ACKED=$(field "$LINE" acknowledged)
-echo "$LINE cpu_us_per_message=$(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0 + $PG1 - $PG0) * 10000 / $ACKED}") jvm_us=$(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0) * 10000 / $ACKED}") postgres_us=$(awk "BEGIN {printf \"%.0f\", ($PG1 - $PG0) * 10000 / $ACKED}")" | tee -a "$OUT"
+CPU=$(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0 + $PG1 - $PG0) * 10000 / $ACKED}")
+echo "$LINE cpu_us_per_message=$CPU jvm_us=$(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0) * 10000 / $ACKED}") postgres_us=$(awk "BEGIN {printf \"%.0f\", ($PG1 - $PG0) * 10000 / $ACKED}")" | tee -a "$OUT"
 if [ -n "$COMMITS1" ]; then
     echo "callbacks_per_commit=$(awk "BEGIN {printf \"%.1f\", ($GROUPED1 - ${GROUPED0:-0}) / ($COMMITS1 - ${COMMITS0:-0})}") commits=$(awk "BEGIN {printf \"%.0f\", $COMMITS1 - ${COMMITS0:-0}}")" | tee -a "$OUT"
 else
@@ -59,3 +64,8 @@ EXPECTED=$(( $(field "$WARM" acknowledged_new_ids) + $(field "$LINE" acknowledge
 VERDICT=$([ "$COMMITTED" -ge "$EXPECTED" ] && [ "$COMMITTED" -le $((EXPECTED + 2 * CLIENTS)) ] && echo ok || echo MISMATCH)
 echo "inbound_committed=$COMMITTED acknowledged_new_ids=$EXPECTED (warm-up and measured) check=$VERDICT" | tee -a "$OUT"
 echo "stats: $STATS" | tee -a "$OUT"
+echo "thread_cpu_per_message (JVM threads, measured run):" | tee -a "$OUT"
+thread_cpu_diff "$DATA/threads0" "$DATA/threads1" "$ACKED" | tee -a "$OUT"
+# Summary (one table row; the lead compares rows across commits on a quiet machine)
+printf '\nSummary\n| bench | date | commit | acknowledged | p50 | p99 | load average | CPU per message | errors | every acknowledged id stored |\n|---|---|---|---|---|---|---|---|---|---|\n' | tee -a "$OUT"
+echo "| sms | $(date -u +%Y-%m-%d) | ${JAR_COMMIT:-$(git rev-parse --short HEAD)} | $(field "$LINE" acked_per_second)/s acknowledged | p50 $(field "$LINE" p50_ms) ms | p99 $(field "$LINE" p99_ms) ms | $(uptime | sed 's/.*load average: //') load | $CPU us CPU/message (JVM $(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0) * 10000 / $ACKED}")) | $(field "$LINE" errors) errors | check $VERDICT |" | tee -a "$OUT"

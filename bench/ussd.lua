@@ -1,6 +1,7 @@
--- wrk script for the USSD benchmark: realistic report sessions (consent, district, sector, service, gap,
--- comment or skip, quote consent, send; 5 to 9 inputs, so some abandon early), unique session ids, random
--- numbers, districts, services, gaps and comments. Each wrk thread drives one connection, so run it with as
+-- wrk script for the USSD benchmark: report sessions (consent, district, sector, service, gap, comment or skip,
+-- quote consent, send), unique session ids, random numbers, districts, services, gaps and comments (one in four
+-- holding '*', which Ijwi records as a span). MIX=full (the default): every session is the full 10 hops and
+-- files a report at its END; MIX=present: 5 to 9 inputs, so some abandon early (the mix of issue 6). Each wrk thread drives one connection, so run it with as
 -- many threads as connections (-t32 -c32): the thread's Lua state is then one caller's session.
 --   TOKEN=... LABEL=ijwi wrk -t32 -c32 -d30s -s bench/ussd.lua http://127.0.0.1:7081
 -- Prints one line of key=value: rps, p50/p99/max latency, errors (transport, HTTP status, or a body that is
@@ -20,14 +21,17 @@ local function new_session()
    sid = string.format("w%s-%d-%d", run, id, session)
    phone = string.format("%%2B25078%07d", math.random(1000000, 9999999))
    inputs = { "1", "1", tostring(math.random(1, 30)), "1", tostring(math.random(1, 6)), tostring(math.random(1, 6)) }
-   if math.random(0, 1) == 1 then
+   local c = math.random(0, 3)
+   if c <= 1 then
       table.insert(inputs, "1")
-   else
+   elseif c == 2 then
       table.insert(inputs, "Comment+" .. math.random(1, 100000) .. "+about+the+service")
+   else
+      table.insert(inputs, "Comment+" .. math.random(1, 100000) .. "%2Aabout+the+service")
    end
    table.insert(inputs, tostring(math.random(1, 2)))
    table.insert(inputs, "1")
-   inputs_used = 5 + math.random(0, 4)
+   inputs_used = full and 9 or 5 + math.random(0, 4)
    hop = 0
    text = ""
 end
@@ -35,6 +39,8 @@ end
 function init(args)
    token = os.getenv("TOKEN") or "none"
    run = os.getenv("RUN") or tostring(os.time())
+   full = (os.getenv("MIX") or "full") ~= "present"
+   reports = 0
    math.randomseed(id * 7919 + os.time())
    session = 0
    bad = 0
@@ -62,6 +68,9 @@ function response(status, headers, body)
    hop = hop + 1
    if kind == "END " then
       ended = ended + 1
+      if body:match("%d%d%d%d%d%d") then
+         reports = reports + 1
+      end
       new_session()
    elseif hop > inputs_used then
       new_session() -- the caller hangs up
@@ -72,16 +81,17 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-   local bad_bodies, sessions_ended = 0, 0
+   local bad_bodies, sessions_ended, reports_all = 0, 0, 0
    for _, thread in ipairs(threads) do
       bad_bodies = bad_bodies + thread:get("bad")
       sessions_ended = sessions_ended + thread:get("ended")
+      reports_all = reports_all + thread:get("reports")
    end
    local e = summary.errors
    local seconds = summary.duration / 1e6
    io.write(string.format(
-      "label=%s clients=%d seconds=%.0f requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d sessions_ended=%d\n",
+      "label=%s clients=%d seconds=%.0f requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d sessions_ended=%d reports=%d reports_per_second=%.0f\n",
       os.getenv("LABEL") or "ussd", #threads, seconds, summary.requests, summary.requests / seconds,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-      e.connect + e.read + e.write + e.timeout + bad_bodies, sessions_ended))
+      e.connect + e.read + e.write + e.timeout + bad_bodies, sessions_ended, reports_all, reports_all / seconds))
 end

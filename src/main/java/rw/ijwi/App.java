@@ -42,6 +42,7 @@ import rw.ijwi.security.Secrets;
 import rw.ijwi.simulator.TestReportDao;
 import rw.ijwi.ussd.UssdDao;
 import rw.ijwi.web.ClientAddress;
+import rw.ijwi.web.HttpThreads;
 import rw.ijwi.web.Messages;
 import rw.ijwi.web.Templates;
 import rw.ijwi.web.WebhookToken;
@@ -58,18 +59,20 @@ public final class App implements AutoCloseable {
     private final Secrets secrets;
     private final Database database;
     private final Javalin server;
+    private final UssdFeature ussd;
     private final SmsFeature sms;
     private final RadioFeature radio;
     private final NumbersFeature numbers;
     private final Operations ops;
     private final Optional<String> setupToken;
 
-    private App(Config config, Secrets secrets, Database database, Javalin server, SmsFeature sms,
+    private App(Config config, Secrets secrets, Database database, Javalin server, UssdFeature ussd, SmsFeature sms,
             RadioFeature radio, NumbersFeature numbers, Operations ops, Optional<String> setupToken) {
         this.config = config;
         this.secrets = secrets;
         this.database = database;
         this.server = server;
+        this.ussd = ussd;
         this.sms = sms;
         this.radio = radio;
         this.numbers = numbers;
@@ -103,7 +106,8 @@ public final class App implements AutoCloseable {
             var commitments = CommitmentsFeature.assemble(jdbi.onDemand(CommitmentDao.class), geography, audit,
                     templates);
             var ussd = UssdFeature.assemble(config, geography, commitments.dao(), jdbi.onDemand(ReportDao.class),
-                    jdbi.onDemand(UssdDao.class), simulator.sessions(), hasher, metrics.registry());
+                    jdbi.onDemand(UssdDao.class), database.dataSource(), simulator.sessions(), hasher,
+                    metrics.registry());
             var sms = SmsFeature.assemble(config, secrets, clock, http, jdbi, geography, audit, templates, hasher,
                     metrics.registry());
             var radio = RadioFeature.assemble(clock, jdbi, sms::reserved, audit, templates);
@@ -198,7 +202,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/health", ops::health);
             });
             Optional<String> setupToken = staff.accounts().setupTokenIfNoUsers();
-            return new App(config, secrets, database, server, sms, radio, numbers, ops, setupToken);
+            return new App(config, secrets, database, server, ussd, sms, radio, numbers, ops, setupToken);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -214,6 +218,8 @@ public final class App implements AutoCloseable {
         cfg.contextResolver.ip = new ClientAddress(config.trustedProxies())::of;
         // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
         cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
+        // Fewer request threads than connections: on a small machine forty threads only take turns.
+        cfg.jetty.threadPool = HttpThreads.pool(Config.httpThreads(System.getenv()));
         cfg.staticFiles.add(staticFiles -> {
             staticFiles.hostedPath = "/static";
             staticFiles.directory = "/static";
@@ -239,6 +245,7 @@ public final class App implements AutoCloseable {
         server.start(config.bind(), config.port());
         ops.metrics().start();
         sms.startIntake();
+        ussd.commits().start();
         ops.housekeeping().start();
         numbers.rollups().start();
         LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
@@ -307,6 +314,7 @@ public final class App implements AutoCloseable {
         ops.scrubber().close();
         ops.metrics().close();
         sms.closeIntake(); // after the server: callbacks still in flight are committed and answered
+        ussd.commits().close();
         database.close();
     }
 }

@@ -227,6 +227,15 @@ public record Config(
         }
     }
 
+    /**
+     * IJWI_HTTP_THREADS: the most threads Jetty serves requests with. Fewer than the connections on a
+     * small machine: on one core forty threads only take turns and switch. Default 8 per core plus 8 (16 on one
+     * core, 24 on two); a webhook that waits for a group commit holds its thread, so not much fewer than that.
+     */
+    public static int httpThreads(Map<String, String> env) {
+        return integer(env, "IJWI_HTTP_THREADS", 8 + 8 * Runtime.getRuntime().availableProcessors(), 8, 1000);
+    }
+
     /** An IPv4 or IPv6 address written as numbers (never a name, which would need a DNS look-up). */
     public static boolean literalAddress(String value) {
         if (value.matches("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])")) {

@@ -10,13 +10,14 @@ import io.javalin.http.Context;
 public final class RequestIds {
 
     public static final String KEY = "request";
+    private static final java.util.regex.Pattern SANE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestIds() {
     }
 
     public static void begin(Context ctx) {
         String given = ctx.header("X-Request-Id");
-        String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given
+        String id = given != null && SANE.matcher(given).matches() ? given
                 : Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
         MDC.put(KEY, id);
         ctx.header("X-Request-Id", id);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The USSD menu as a state machine: (state, input) -> next state. Pure: no HTTP, no SQL, no cache; the same
- * inputs always lead to the same state, which is what lets any server replay a session from AT's text.
+ * inputs always lead to the same state, which is what lets any server replay a session from AT's text. Lists
+ * read from the database (commitments) are loaded before it runs and handed over with withLists.
  */
 public final class Engine {
 
@@ -20,6 +21,19 @@ public final class Engine {
         this.menu = menu;
         this.lists = lists;
         this.renderer = renderer;
+    }
+
+    /** The same engine over lists loaded for one hop (Lists.loadedFor). */
+    public Engine withLists(Lists loaded) {
+        return new Engine(menu, loaded, renderer.withLists(loaded));
+    }
+
+    public Lists lists() {
+        return lists;
+    }
+
+    public Renderer renderer() {
+        return renderer;
     }
 
     public Menu menu() {

@@ -20,4 +20,17 @@ public interface Lists {
      * every page fits; empty for lists that change at run time, which are cut to fit as they are shown.
      */
     List<Map<String, String>> everyContext(String source);
+
+    /** Sources whose items live in the database (commitments): empty until loaded by loadedFor. */
+    default Set<String> loadedSources() {
+        return Set.of();
+    }
+
+    /**
+     * These lists with the loaded sources read for the given answers (each map one state's answers), so the
+     * engine, which never reads a database, can show them. Called before the engine runs.
+     */
+    default Lists loadedFor(java.util.Collection<Map<String, String>> answers) {
+        return this;
+    }
 }

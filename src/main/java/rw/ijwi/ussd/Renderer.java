@@ -27,6 +27,11 @@ public final class Renderer {
         this.limit = limit;
     }
 
+    /** The same renderer over lists loaded for one hop. */
+    public Renderer withLists(Lists loaded) {
+        return new Renderer(menu, loaded, limit);
+    }
+
     /** The text to send after CON or END; vars fill placeholders such as {ref} and take precedence over answers. */
     public String render(SessionState state, Map<String, String> vars) {
         String language = state.language();

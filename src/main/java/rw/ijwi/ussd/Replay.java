@@ -6,16 +6,27 @@ import java.util.List;
 /**
  * Splits a session's '*'-joined text into inputs and feeds them to the engine. Free text may itself hold
  * '*': within one hop the whole new input is the answer; when replaying a whole session, recorded spans say
- * where such answers start and end. Pure.
+ * where such answers start and end. A span that ends where it starts ({@link Span#pending()}) marks where a free-text screen
+ * was shown and not yet answered: an answer found there is the hop now being answered (an AT retry after a
+ * crash, on a server that never handled it), so it takes the rest of the text, stars and all. Pure.
  */
 public final class Replay {
 
-    /** Where, in a session's text, a free-text answer containing '*' lies: [startOffset, endOffset). */
+    /** Where, in a session's text, a free-text answer lies: [startOffset, endOffset). */
     public record Span(int startOffset, int endOffset) {
+
+        /** A free-text screen shown there and not yet answered (empty answers are never recorded). */
+        public static Span pending(int startOffset) {
+            return new Span(startOffset, startOffset);
+        }
+
+        public boolean isPending() {
+            return endOffset == startOffset;
+        }
     }
 
-    /** The state reached, and the free-text answers with '*' met on the way (to be recorded). */
-    public record Result(SessionState state, List<Span> starredAnswers) {
+    /** The state reached, and the free-text answers met on the way that had no recorded span (to be recorded). */
+    public record Result(SessionState state, List<Span> freeTextAnswers) {
     }
 
     private Replay() {
@@ -27,6 +38,7 @@ public final class Replay {
      */
     public static Result advance(Engine engine, SessionState state, String text, int from, List<Span> spans,
             boolean oneHop) {
+
         List<Span> starred = new ArrayList<>();
         if (text.isEmpty() || from > text.length()) {
             return new Result(state, starred);
@@ -36,9 +48,12 @@ public final class Replay {
             int end = nextStar(text, pos);
             if (engine.awaitsFreeText(state)) {
                 int start = pos;
-                end = spans.stream().filter(s -> s.startOffset() == start).mapToInt(Span::endOffset)
-                        .filter(e -> e <= text.length()).findFirst().orElse(oneHop ? text.length() : end);
-                if (text.substring(pos, end).indexOf('*') >= 0) {
+                java.util.OptionalInt recorded = spans.stream().filter(s -> s.startOffset() == start)
+                        .mapToInt(s -> s.isPending() ? text.length() : s.endOffset())
+                        .filter(e -> e <= text.length()).findFirst();
+                boolean pending = spans.stream().anyMatch(s -> s.startOffset() == start && s.isPending());
+                end = recorded.orElse(oneHop ? text.length() : end);
+                if ((recorded.isEmpty() || pending) && end > pos) {
                     starred.add(new Span(pos, end));
                 }
             }

@@ -3,6 +3,7 @@ package rw.ijwi.ussd;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import rw.ijwi.feedback.NewReport;
 import rw.ijwi.feedback.ReportDao;
@@ -25,15 +26,22 @@ public final class UssdActions {
     private final ReportDao reports;
     private final Geography geography;
     private final FilingCheck check;
+    private final Function<NewReport, String> filer;
 
     public UssdActions(ReportDao reports, Geography geography) {
         this(reports, geography, FilingCheck.ANY);
     }
 
     public UssdActions(ReportDao reports, Geography geography, FilingCheck check) {
+        this(reports, geography, check, reports::file);
+    }
+
+    /** With filer storing a report and returning its reference once committed (feedback/ReportCommits groups them). */
+    public UssdActions(ReportDao reports, Geography geography, FilingCheck check, Function<NewReport, String> filer) {
         this.reports = reports;
         this.geography = geography;
         this.check = check;
+        this.filer = filer;
     }
 
     public Map<String, String> run(String action, UssdRequest request, byte[] phoneHash, SessionState state) {
@@ -54,7 +62,7 @@ public final class UssdActions {
         }
         Optional<Integer> sector = geography.sector(district.get(), state.answers().get("sector"))
                 .map(Geography.Sector::id);
-        String ref = reports.file(new NewReport("ussd", Optional.of(request.sessionId()), phoneHash,
+        String ref = filer.apply(new NewReport("ussd", Optional.of(request.sessionId()), phoneHash,
                 district.get().id(), sector, service, gap, state.language(),
                 state.answer("comment").map(String::strip).filter(c -> !c.isEmpty()),
                 "yes".equals(state.answers().get("quote"))));

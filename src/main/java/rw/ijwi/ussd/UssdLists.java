@@ -16,14 +16,36 @@ public final class UssdLists implements Lists {
 
     private final Geography geography;
     private final Map<String, Localized> strings;
-    private final Function<String, List<Commitment>> commitments;
+    private final Function<String, List<Commitment>> loader;
+    /** The commitments loaded for this hop, by district name; the engine reads only these. */
+    private final Map<String, List<Commitment>> commitments;
 
     public UssdLists(Geography geography, Map<String, Localized> strings,
             Function<String, List<Commitment>> commitmentsOfDistrict) {
+        this(geography, Map.copyOf(strings), commitmentsOfDistrict, Map.of());
+    }
+
+    private UssdLists(Geography geography, Map<String, Localized> strings,
+            Function<String, List<Commitment>> loader, Map<String, List<Commitment>> commitments) {
         this.geography = geography;
-        this.strings = Map.copyOf(strings);
-        // Read fresh each time: only the "promised" screens ask, and a status change should show at once.
-        this.commitments = commitmentsOfDistrict;
+        this.strings = strings;
+        this.loader = loader;
+        this.commitments = commitments;
+    }
+
+    @Override
+    public Set<String> loadedSources() {
+        return Set.of("commitments");
+    }
+
+    /** Read fresh for each hop that may show them (a status change shows at once), once per district. */
+    @Override
+    public Lists loadedFor(java.util.Collection<Map<String, String>> answers) {
+        Map<String, List<Commitment>> loaded = new java.util.HashMap<>();
+        for (Map<String, String> a : answers) {
+            geography.district(a.get("district")).ifPresent(d -> loaded.computeIfAbsent(d.name(), loader));
+        }
+        return new UssdLists(geography, strings, loader, Map.copyOf(loaded));
     }
 
     @Override
@@ -39,7 +61,7 @@ public final class UssdLists implements Lists {
                     .map(d -> geography.sectors(d).stream().map(s -> new Item(s.name(), s.name())).toList())
                     .orElse(List.of());
             case "commitments" -> geography.district(answers.get("district"))
-                    .map(d -> commitments.apply(d.name()).stream().map(c -> commitmentItem(c, language)).toList())
+                    .map(d -> commitments.getOrDefault(d.name(), List.of()).stream().map(c -> commitmentItem(c, language)).toList())
                     .orElse(List.of());
             default -> throw new IllegalArgumentException("unknown list " + source);
         };

@@ -26,12 +26,12 @@ public final class UssdService {
     private static final Logger LOG = LoggerFactory.getLogger(UssdService.class);
 
     /** The last hop this server answered for a session: its text, the state reached and what the END showed. */
-    record Seen(String text, SessionState state, Map<String, String> vars) {
+    record Seen(String text, SessionState state, Map<String, String> vars, Engine engine) {
     }
 
     private final Engine engine;
-    private final Renderer renderer;
     private final UssdDao dao;
+    private final Languages languages;
     private final UssdActions actions;
     private final PhoneHasher hasher;
     private final Cache<String, Seen> sessions;
@@ -40,14 +40,14 @@ public final class UssdService {
     private final Counter hopsEnded;
     private final Counter fallbacks;
 
-    public UssdService(Engine engine, Renderer renderer, UssdDao dao, UssdActions actions, PhoneHasher hasher,
-            MeterRegistry meters) {
+    public UssdService(Engine engine, UssdDao dao, Languages languages, UssdActions actions,
+            PhoneHasher hasher, MeterRegistry meters) {
         this.hopsOpen = meters.counter("ijwi.ussd.hops", "reply", "CON");
         this.hopsEnded = meters.counter("ijwi.ussd.hops", "reply", "END");
         this.fallbacks = meters.counter("ijwi.ussd.fallbacks");
         this.engine = engine;
-        this.renderer = renderer;
         this.dao = dao;
+        this.languages = languages;
         this.actions = actions;
         this.hasher = hasher;
         this.sessions = Caffeine.newBuilder()
@@ -74,35 +74,52 @@ public final class UssdService {
     private Reply answer(UssdRequest request, Seen seen) {
         String text = request.text();
         if (seen != null && seen.text().equals(text)) {
-            return reply(seen.state(), seen.vars()); // a retried hop: same answer, nothing done twice
+            return reply(seen.engine(), seen.state(), seen.vars()); // a retried hop: same answer, nothing done twice
         }
         // Hashing the number (an HMAC) is only needed to read or change its language or to act: not on most hops.
         PhoneHash phoneHash = new PhoneHash(hasher, request.phoneNumber());
-        Replay.Result result;
         String languageBefore;
-        if (seen != null && continues(seen.text(), text)) {
+        SessionState start;
+        int from;
+        List<Replay.Span> spans;
+        boolean oneHop = seen != null && continues(seen.text(), text);
+        if (oneHop) {
             languageBefore = seen.state().language();
-            int from = seen.text().isEmpty() ? 0 : seen.text().length() + 1;
-            result = Replay.advance(engine, seen.state(), text, from, List.of(), true);
+            start = seen.state();
+            from = seen.text().isEmpty() ? 0 : seen.text().length() + 1;
+            spans = List.of();
         } else {
-            languageBefore = dao.language(phoneHash.get()).orElse(engine.menu().defaultLanguage());
-            List<Replay.Span> spans = text.indexOf('*') >= 0 ? dao.freeTextSpans(request.sessionId()) : List.of();
-            result = Replay.advance(engine, engine.start(languageBefore), text, 0, spans, false);
+            languageBefore = languages.of(phoneHash.get()).orElse(engine.menu().defaultLanguage());
+            start = engine.start(languageBefore);
+            from = 0;
+            spans = text.indexOf('*') >= 0 ? dao.freeTextSpans(request.sessionId()) : List.of();
         }
-        for (Replay.Span span : result.starredAnswers()) {
-            dao.rememberFreeText(request.sessionId(), span.startOffset(), span.endOffset());
+        Engine hopEngine = engine;
+        Replay.Result result = Replay.advance(engine, start, text, from, spans, oneHop);
+        if (showsLoadedList(result.state())) {
+            // The engine reads no database: what the hop's screens list is loaded now, and the hop run over it.
+            hopEngine = engine.withLists(engine.lists().loadedFor(answersOf(result.state())));
+            result = Replay.advance(hopEngine, start, text, from, spans, oneHop);
+        }
+        // Where each free-text answer ends; and where the one now shown will start (a pending span), so that a server
+        // replaying an AT retry of that hop (after a crash) takes the whole answer, stars and all.
+        for (Replay.Span span : result.freeTextAnswers()) {
+            dao.rememberFreeTextLazily(request.sessionId(), span.startOffset(), span.endOffset());
         }
         SessionState state = result.state();
+        if (engine.awaitsFreeText(state)) {
+            dao.rememberFreeTextStartLazily(request.sessionId(), text.isEmpty() ? 0 : text.length() + 1);
+        }
         if (!state.language().equals(languageBefore)) {
-            dao.rememberLanguage(phoneHash.get(), state.language());
+            languages.remember(phoneHash.get(), state.language());
         }
         Map<String, String> vars = new HashMap<>();
         if (!state.exited() && engine.isEnded(state)) {
             engine.screenOf(state).action().ifPresent(action ->
                     vars.putAll(actions.run(action, request, phoneHash.get(), state)));
         }
-        sessions.put(request.sessionId(), new Seen(text, state, Map.copyOf(vars)));
-        return reply(state, vars);
+        sessions.put(request.sessionId(), new Seen(text, state, Map.copyOf(vars), hopEngine));
+        return reply(hopEngine, state, vars);
     }
 
     /** The screen a session ended on, from this server's memory or by replaying the input AT reports. */
@@ -124,8 +141,27 @@ public final class UssdService {
         sessions.invalidate(end.sessionId());
     }
 
-    private Reply reply(SessionState state, Map<String, String> vars) {
-        return new Reply(engine.isEnded(state), renderer.render(state, vars));
+    private static Reply reply(Engine engine, SessionState state, Map<String, String> vars) {
+        return new Reply(engine.isEnded(state), engine.renderer().render(state, vars));
+    }
+
+    /** Whether the state, or one it came through, is a screen listing what lives in the database. */
+    private boolean showsLoadedList(SessionState state) {
+        java.util.Set<String> loaded = engine.lists().loadedSources();
+        for (SessionState s = state; s != null && !loaded.isEmpty(); s = s.previous()) {
+            if (!s.exited() && engine.screenOf(s).list().filter(loaded::contains).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Map<String, String>> answersOf(SessionState state) {
+        List<Map<String, String>> answers = new java.util.ArrayList<>();
+        for (SessionState s = state; s != null; s = s.previous()) {
+            answers.add(s.answers());
+        }
+        return answers;
     }
 
     /** The keyed hash of the caller's number, computed on first use. */

@@ -151,4 +151,27 @@ class EngineTest {
         }
         assertThat(withCommitments.screen(last)).contains("12. National Police").doesNotContain("99. More");
     }
+
+    @Test
+    void the_engine_reads_commitments_only_as_loaded_before_it_runs_never_while_rendering() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Commitment one = new Commitment(1, "Rusizi", null, "Police", "Open at night", "police", null, null, "pledged");
+        Menus.Loaded loaded = Menus.load(rw.ijwi.config.MenuSource.directory(java.nio.file.Path.of("menus")),
+                rw.ijwi.geo.Geography.fromPackagedCsv(), district -> {
+                    reads.incrementAndGet();
+                    return List.of(one);
+                }, MenuFixture.LIMIT);
+        Engine plain = new Engine(loaded.menu(), loaded.lists(), new Renderer(loaded.menu(), loaded.lists(), MenuFixture.LIMIT));
+        SessionState promised = plain.apply(plain.apply(plain.start("en"), "3"), "28");
+        assertThat(plain.renderer().render(promised, java.util.Map.of())).contains("No commitments recorded yet");
+        assertThat(reads.get()).as("reads while the engine ran").isZero();
+
+        Engine hop = plain.withLists(loaded.lists().loadedFor(List.of(promised.answers())));
+        assertThat(reads.get()).isEqualTo(1);
+        SessionState again = hop.apply(hop.apply(hop.start("en"), "3"), "28");
+        for (int i = 0; i < 3; i++) {
+            assertThat(hop.renderer().render(again, java.util.Map.of())).contains("1. Police: Open at night (pledged)");
+        }
+        assertThat(reads.get()).as("one read per hop, before the engine").isEqualTo(1);
+    }
 }

@@ -22,7 +22,8 @@ final class MenuFixture {
         Menus.Loaded loaded = Menus.load(MenuSource.directory(Path.of("menus")), Geography.fromPackagedCsv(),
                 district -> commitments.stream().filter(c -> c.district().equals(district)).toList(), LIMIT);
         this.menu = loaded.menu();
-        this.lists = loaded.lists();
+        // The engine reads no database: what the commitment screens list is loaded before it runs.
+        this.lists = loaded.lists().loadedFor(commitments.stream().map(c -> Map.of("district", c.district())).toList());
         this.renderer = new Renderer(menu, lists, LIMIT);
         this.engine = new Engine(menu, lists, renderer);
     }

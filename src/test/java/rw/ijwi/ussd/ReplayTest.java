@@ -33,7 +33,7 @@ class ReplayTest {
         Replay.Result result = Replay.advance(engine, atComment, text, before.length() + 1, List.of(), true);
         assertThat(result.state().answers()).containsEntry("comment", "a*b * c");
         assertThat(result.state().screen()).isEqualTo("quote");
-        assertThat(result.starredAnswers()).containsExactly(new Replay.Span(before.length() + 1, text.length()));
+        assertThat(result.freeTextAnswers()).containsExactly(new Replay.Span(before.length() + 1, text.length()));
     }
 
     @Test
@@ -65,5 +65,25 @@ class ReplayTest {
         SessionState state = Replay.advance(engine, engine.start("rw"), "1*", 0, List.of(), false).state();
         assertThat(state.screen()).isEqualTo("consent");
         assertThat(state.error()).contains("invalid_choice");
+    }
+
+    @Test
+    void a_comment_screen_shown_and_not_yet_answered_takes_the_rest_of_the_text_stars_and_all() {
+        // An AT retry of the comment hop after a crash, on a server that never handled it: only the start is known.
+        String text = "1*1*28*1*1*3*Ntiba*nsubije*2";
+        Replay.Result result = Replay.advance(engine, engine.start("rw"), text, 0,
+                List.of(Replay.Span.pending(13)), false);
+        assertThat(result.state().answers()).containsEntry("comment", "Ntiba*nsubije*2").doesNotContainKey("quote");
+        assertThat(result.state().screen()).isEqualTo("quote");
+        assertThat(result.freeTextAnswers()).containsExactly(new Replay.Span(13, text.length()));
+    }
+
+    @Test
+    void a_recorded_span_is_not_recorded_again() {
+        String text = "1*1*28*1*1*3*a*b*2*1";
+        Replay.Result result = Replay.advance(engine, engine.start("rw"), text, 0, List.of(new Replay.Span(13, 16)),
+                false);
+        assertThat(result.state().screen()).isEqualTo("thanks");
+        assertThat(result.freeTextAnswers()).isEmpty();
     }
 }

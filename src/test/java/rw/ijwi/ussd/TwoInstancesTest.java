@@ -41,4 +41,26 @@ class TwoInstancesTest {
             assertThat(database.count("SELECT count(*) FROM report WHERE comment LIKE 'a*b %'")).isEqualTo(sessions / 2);
         }
     }
+
+    @Test
+    void a_comment_hop_first_seen_by_the_other_server_keeps_its_stars_whole() {
+        // AT retries a comment hop that the first server never answered (it was killed): the second one has
+        // neither the session in memory nor the comment's span, only where the comment screen began.
+        TestDatabase database = TestDatabase.fresh();
+        try (TestApp a = new TestApp(database, Map.of()); TestApp b = new TestApp(database, Map.of())) {
+            String text = "";
+            for (String input : List.of("1", "1", "28", "1", "1", "3")) {
+                a.ussd("retried", "+250788001234", text);
+                text = text.isEmpty() ? input : text + "*" + input;
+            }
+            assertThat(a.ussd("retried", "+250788001234", text)).contains("(nta mazina)");
+            text += "*Ntiba*nsubije*2";
+            assertThat(b.ussd("retried", "+250788001234", text)).contains("Twakoresha amagambo yawe");
+            text += "*2";
+            b.ussd("retried", "+250788001234", text);
+            assertThat(a.ussd("retried", "+250788001234", text + "*1")).startsWith("END ").doesNotContain("Byahagaritswe");
+            assertThat(database.count("SELECT count(*) FROM report WHERE comment = 'Ntiba*nsubije*2' AND NOT quote_consent"))
+                    .isEqualTo(1);
+        }
+    }
 }

@@ -69,9 +69,12 @@ public final class InboundProcessor {
                     return 0;
                 }
                 Polls.Open open = polls.open(h, now);
+                // Set-based: the numbers read once for the batch, the replies and outcomes written once after it.
+                BatchEffects effects = BatchEffects.load(h, batch);
                 for (InboundDao.Waiting message : batch) {
-                    replies[0] += process(h, open, message, now) ? 1 : 0;
+                    process(h, open, message, now, effects);
                 }
+                replies[0] = effects.write(utc(now));
                 return batch.size();
             });
         } catch (RuntimeException e) {
@@ -91,7 +94,7 @@ public final class InboundProcessor {
         for (long id : ids) {
             try {
                 processed += jdbi.inTransaction(h -> h.attach(InboundDao.class).claimOne(id).map(message -> {
-                    replies[0] += process(h, polls.open(h, now), message, now) ? 1 : 0;
+                    replies[0] += process(h, polls.open(h, now), message, now, null) ? 1 : 0;
                     return 1;
                 }).orElse(0));
             } catch (RuntimeException e) {
@@ -105,11 +108,13 @@ public final class InboundProcessor {
         return processed;
     }
 
-    /** Returns true when a reply was queued. */
-    private boolean process(Handle h, Polls.Open open, InboundDao.Waiting message, Instant now) {
-        InboundDao inbound = h.attach(InboundDao.class);
-        // The language the number chose on USSD, if any, for replies to words that carry no language.
-        String preferred = h.attach(PreferenceDao.class).language(message.phoneHash()).orElse(DEFAULT_LANGUAGE);
+    /**
+     * Returns true when a reply was queued. With batch effects (a claimed batch) the reply and the outcome are
+     * only noted, and written with the batch's; without (one by one), they are written now.
+     */
+    private boolean process(Handle h, Polls.Open open, InboundDao.Waiting message, Instant now, BatchEffects batch) {
+        String preferred = (batch != null ? batch.language(message.phoneHash())
+                : h.attach(PreferenceDao.class).language(message.phoneHash())).orElse(DEFAULT_LANGUAGE);
         SmsContext context = new SmsContext(message.id(), message.phoneHash(), message.replyTo(), preferred, "", h,
                 now);
         KeywordRouter.Route route = router.route(message.text(), open.keywords());
@@ -117,6 +122,9 @@ public final class InboundProcessor {
         if (route instanceof KeywordRouter.ToKeyword k) {
             outcome = k.keyword().handle(new SmsContext(message.id(), message.phoneHash(), message.replyTo(),
                     k.language(), k.rest(), h, now));
+            if (batch != null) {
+                batch.touched(message.phoneHash());
+            }
         } else if (route instanceof KeywordRouter.ToCampaign c) {
             outcome = open.keyword(c.keyword(), c.rest(), context);
         } else if (route instanceof KeywordRouter.BareWord b) {
@@ -124,8 +132,13 @@ public final class InboundProcessor {
         } else {
             outcome = inbox(context);
         }
+        if (batch != null) {
+            outcome.reply().ifPresent(text -> batch.reply(message, text));
+            batch.processed(message, outcome.outcome(), outcome.campaignId());
+            return false;
+        }
         boolean replied = outcome.reply().isPresent() && reply(h, message, outcome.reply().get(), now);
-        inbound.processed(message.id(), outcome.outcome(), outcome.campaignId(), utc(now));
+        h.attach(InboundDao.class).processed(message.id(), outcome.outcome(), outcome.campaignId(), utc(now));
         return replied;
     }
 

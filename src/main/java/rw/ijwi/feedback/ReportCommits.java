@@ -1,0 +1,269 @@
+package rw.ijwi.feedback;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import rw.ijwi.config.SafeErrors;
+
+/**
+ * Group commit for reports: the USSD hops that file a report at one moment hand it over and wait; one committer
+ * stores all that are waiting in one transaction, so one fsync serves the group, and each hop is answered with
+ * its reference only after that commit. A group the database refuses is stored again one report per
+ * transaction, so a report that cannot be stored fails alone. The rules of ReportDao.file hold inside a group:
+ * an AT retry of the same session gets the first reference, and a repeat sees the earlier report of its group.
+ */
+public final class ReportCommits implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommits.class);
+    /** AT gives up on a hop after 10 s; only a stuck committer reaches this, and the hop falls back. */
+    private static final long MAX_WAIT_SECONDS = 9;
+
+    private record Pending(NewReport report, CompletableFuture<String> ref) {
+    }
+
+    /** Stores a group of reports in one transaction, returning their references in order (tests replace it). */
+    @FunctionalInterface
+    interface GroupStore {
+        List<String> store(List<NewReport> group);
+    }
+
+    private final ReportDao single;
+    private final GroupStore store;
+    private final int cap;
+    private final long maxWaitSeconds;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary groupSize;
+    private boolean closed;
+    private Thread committer;
+
+    public ReportCommits(DataSource dataSource, ReportDao single, int cap, MeterRegistry registry) {
+        this(single, group -> storeAll(dataSource, group), cap, registry, MAX_WAIT_SECONDS);
+    }
+
+    /** Tests hold the committer on purpose, for longer than a hop may wait. */
+    ReportCommits(ReportDao single, GroupStore store, int cap, MeterRegistry registry, long maxWaitSeconds) {
+        this.maxWaitSeconds = maxWaitSeconds;
+        this.single = single;
+        this.store = store;
+        this.cap = cap;
+        this.groupSize = DistributionSummary.builder("ijwi.reports.group")
+                .description("reports stored per commit").register(registry);
+    }
+
+    /** Starts the committer; until then (and after close) each report is filed on its caller's thread. */
+    public synchronized void start() {
+        if (committer == null && !closed) {
+            committer = new Thread(this::run, "ijwi-report-commit");
+            committer.setDaemon(true);
+            committer.start();
+        }
+    }
+
+    /** Stores the report and returns its reference once committed; throws what storing it threw. */
+    public String file(NewReport report) {
+        Pending pending = new Pending(report, new CompletableFuture<>());
+        synchronized (this) {
+            if (committer == null || closed) {
+                return single.file(report);
+            }
+            queue.add(pending);
+        }
+        try {
+            return pending.ref().get(maxWaitSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("report commit failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("report commit did not answer within " + maxWaitSeconds + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the report commit");
+        }
+    }
+
+    /** Stops taking reports, commits and answers those already handed over, then returns. */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            closed = true;
+            running = committer;
+        }
+        if (running != null) {
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        if (!left.isEmpty()) {
+            commit(left);
+        }
+    }
+
+    /** How many reports wait for the committer (tests wait for a group to be complete before releasing it). */
+    int waiting() {
+        return queue.size();
+    }
+
+    private synchronized boolean closed() {
+        return closed;
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(cap);
+        while (true) {
+            Pending first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                first = null;
+            }
+            if (first == null) {
+                if (closed() && queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            group.add(first);
+            queue.drainTo(group, cap - 1);
+            try {
+                commit(group);
+            } catch (Throwable unexpected) {
+                group.forEach(p -> p.ref().completeExceptionally(unexpected)); // nobody waits forever
+                LOG.error("report group commit failed: {}", SafeErrors.describe(unexpected));
+            }
+            group.clear();
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        groupSize.record(group.size());
+        List<NewReport> reports = new ArrayList<>(group.size());
+        group.forEach(p -> reports.add(p.report()));
+        List<String> refs;
+        try {
+            refs = store.store(reports);
+        } catch (RuntimeException refused) {
+            if (group.size() == 1 || unreachable(refused)) {
+                // Alone, or the database is away: storing them one by one would only fail again, slower.
+                group.forEach(p -> p.ref().completeExceptionally(refused));
+                return;
+            }
+            LOG.warn("a group of {} reports was refused ({}); storing them one by one", group.size(),
+                    SafeErrors.describe(refused));
+            for (Pending pending : group) {
+                try {
+                    pending.ref().complete(single.file(pending.report()));
+                } catch (RuntimeException one) {
+                    pending.ref().completeExceptionally(one);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).ref().complete(refs.get(i));
+        }
+    }
+
+    /** Whether the failure is the database being unreachable (no connection), not a refused report. */
+    static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ReportDao.file for each report, on one connection in one transaction: one commit, one fsync. */
+    static List<String> storeAll(DataSource dataSource, List<NewReport> group) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(INSERT);
+                    PreparedStatement earlier = c.prepareStatement("SELECT ref FROM report WHERE session_id = ?")) {
+                List<String> refs = new ArrayList<>(group.size());
+                for (NewReport report : group) {
+                    refs.add(fileOne(insert, earlier, report));
+                }
+                c.commit();
+                return refs;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing a group of reports failed: " + SafeErrors.describe(e), e);
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO report (ref, channel, session_id, phone_hash, district_id, sector_id, service, gap, language,
+                                comment, quote_consent, repeats_earlier)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    EXISTS (SELECT 1 FROM report p WHERE p.phone_hash = ? AND p.created_at > now() - interval '30 days'))
+            ON CONFLICT DO NOTHING
+            RETURNING ref""";
+
+    private static String fileOne(PreparedStatement insert, PreparedStatement earlier, NewReport r) throws SQLException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String ref = String.valueOf(100_000 + ReportDao.REFS.nextInt(900_000));
+            insert.setString(1, ref);
+            insert.setString(2, r.channel());
+            insert.setString(3, r.sessionId().orElse(null));
+            insert.setBytes(4, r.phoneHash());
+            insert.setInt(5, r.districtId());
+            if (r.sectorId().isPresent()) {
+                insert.setInt(6, r.sectorId().get());
+            } else {
+                insert.setNull(6, Types.INTEGER);
+            }
+            insert.setString(7, r.service());
+            insert.setString(8, r.gap());
+            insert.setString(9, r.language());
+            insert.setString(10, r.comment().orElse(null));
+            insert.setBoolean(11, r.quoteConsent());
+            insert.setBytes(12, r.phoneHash());
+            try (ResultSet rs = insert.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getString(1);
+                }
+            }
+            if (r.sessionId().isPresent()) {
+                earlier.setString(1, r.sessionId().get());
+                try (ResultSet rs = earlier.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no free report reference after 20 draws: widen the reference");
+    }
+}
