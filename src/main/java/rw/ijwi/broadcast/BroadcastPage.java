@@ -96,6 +96,9 @@ public final class BroadcastPage {
 
     /** Counts by outbox state, delivered and not delivered, and whether anything is still on its way. */
     Map<String, Object> progress(long id) {
+        // Queueing first: once it says finished, every outbox row is committed, so the counts below see them all
+        // (read the other way round, a poll could say "finished" beside the count from before the last batch).
+        BroadcastDao.Queueing queueing = history.queueing(id);
         Map<String, Long> states = new LinkedHashMap<>();
         STATES.forEach(s -> states.put(s, 0L));
         Map<String, Long> delivery = new LinkedHashMap<>();
@@ -113,7 +116,6 @@ public final class BroadcastPage {
         body.put("delivered", delivery.getOrDefault("Success", 0L));
         body.put("delivery", delivery);
         // While the background job still fills the outbox (V33), the broadcast is not done however few wait.
-        BroadcastDao.Queueing queueing = history.queueing(id);
         boolean filling = queueing.filling();
         body.put("enqueued", queueing.enqueued());
         body.put("recipients", queueing.recipients());
