@@ -87,7 +87,10 @@ public final class UssdService {
             languageBefore = seen.state().language();
             start = seen.state();
             from = seen.text().isEmpty() ? 0 : seen.text().length() + 1;
-            spans = List.of();
+            // A free-text answer with a '*' in it may have been answered past on another server (a retry after a
+            // restart or a load balancer's switch): where it ended is then recorded, and beats "all of it".
+            spans = engine.awaitsFreeText(start) && text.indexOf('*', from) >= 0
+                    ? dao.freeTextSpans(request.sessionId()) : List.of();
         } else {
             languageBefore = languages.of(phoneHash.get()).orElse(engine.menu().defaultLanguage());
             start = engine.start(languageBefore);
