@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import rw.ijwi.testing.TestApp;
 import rw.ijwi.testing.TestDatabase;
 
 /** Start-up mistakes answer one line naming the setting, as `ijwi` prints it, never an exception class. */
+@Tag("slow")
 class StartupErrorsTest {
 
     @TempDir

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
@@ -38,6 +39,7 @@ import rw.ijwi.testing.TestDatabase;
  * `backup` and `restore` on the embedded database the small NGOs run: a backup taken while reports and SMS keep
  * arriving is one consistent moment, and restored into a new data dir it gives back every table row for row.
  */
+@Tag("slow")
 class BackupRestoreTest {
 
     @TempDir

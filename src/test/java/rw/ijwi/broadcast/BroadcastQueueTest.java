@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import rw.ijwi.testing.TestDatabase;
  * Confirming a broadcast to 100,000 subscribers returns at once: the outbox rows are written in the background,
  * with progress on the broadcast page, exactly once per subscriber even when the form is sent twice.
  */
+@Tag("slow")
 class BroadcastQueueTest {
 
     private static final int SUBSCRIBERS = 100_000;

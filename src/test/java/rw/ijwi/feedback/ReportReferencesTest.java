@@ -6,11 +6,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.TestDatabase;
 
 /** References are unique per reporter's number: two callers may hold the same one, and a draw never runs out. */
+@Tag("slow")
 class ReportReferencesTest {
 
     private static final byte[] ALICE = {1, 1, 1};
