@@ -23,23 +23,18 @@ public interface UssdDao extends PreferenceDao {
     void rememberFreeText(@Bind("session") String sessionId, @Bind("start") int start, @Bind("end") int end);
 
     /**
-     * As rememberFreeText, committed without waiting for the WAL flush (issue 15): a span is only read when
-     * another server (or this one after a restart) replays the session, a crash of the application loses no
-     * committed row, and only a crash of PostgreSQL or the machine within the WAL writer's delay (0.2-0.6 s)
-     * can lose one, when the caller's session cannot go on anyway. A lost end makes a replay take the rest of the
-     * text as the comment (the caller is asked to consent again), a lost start makes it split at every '*' as
-     * before spans existed; neither files a report twice or records a consent not given.
+     * As rememberFreeText, waiting for the WAL flush: the embedded PostgreSQL can die with the application, and
+     * a lost span made a replay split a starred comment into answers ("00" read as the safety exit, as
+     * CrashSafetyTest saw), so a span is not "harmless to lose" after all.
      */
     @Transaction
     default void rememberFreeTextLazily(String sessionId, int start, int end) {
-        commitWithoutWaitingForFlush();
         rememberFreeText(sessionId, start, end);
     }
 
     /** Where a free-text answer will start (its end not known yet: Replay.Span.pending), unless recorded; lazily. */
     @Transaction
     default void rememberFreeTextStartLazily(String sessionId, int start) {
-        commitWithoutWaitingForFlush();
         rememberFreeTextStart(sessionId, start);
     }
 
@@ -47,9 +42,6 @@ public interface UssdDao extends PreferenceDao {
             INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :start)
             ON CONFLICT (session_id, start_offset) DO NOTHING""")
     void rememberFreeTextStart(@Bind("session") String sessionId, @Bind("start") int start);
-
-    @SqlUpdate("SET LOCAL synchronous_commit = off")
-    void commitWithoutWaitingForFlush();
 
     @SqlQuery("SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = :session ORDER BY start_offset")
     @RegisterConstructorMapper(Replay.Span.class)
