@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,6 +116,7 @@ class HostileInputTest {
     }
 
     @Test
+    @Tag("slow") // waits out the 10 s idle time-out
     void a_client_that_sends_its_body_slowly_is_cut_off_and_others_are_still_served() throws Exception {
         try (Socket slow = new Socket("127.0.0.1", app.port())) {
             OutputStream out = slow.getOutputStream();

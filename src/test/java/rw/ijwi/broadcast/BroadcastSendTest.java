@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ class BroadcastSendTest {
     }
 
     @Test
+    @Tag("slow") // sends to thousands through the fake AT: 4-6 s
     void every_subscriber_gets_exactly_one_message_and_a_number_that_stopped_gets_none() throws Exception {
         List<String> rusizi = IntStream.range(0, 120).mapToObj(i -> "+25078850" + String.format("%04d", i)).toList();
         rusizi.forEach(phone -> Texting.text(app, phone, "JOIN Rusizi"));

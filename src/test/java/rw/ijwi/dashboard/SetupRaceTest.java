@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import rw.ijwi.testing.TestApp;
@@ -24,6 +25,7 @@ class SetupRaceTest {
     static final int POSTS = 6;
 
     @Test
+    @Tag("slow") // parallel argon2 hashing: 2-5 s
     void parallel_posts_with_the_setup_link_create_exactly_one_admin() throws Exception {
         try (TestApp app = new TestApp()) {
             String link = app.app().setupLink().orElseThrow();

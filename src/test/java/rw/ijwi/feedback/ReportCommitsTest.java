@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -46,6 +47,7 @@ class ReportCommitsTest {
     }
 
     @Test
+    @Tag("slow") // 400 concurrent END hops: 5-8 s
     void concurrent_end_hops_are_each_committed_before_they_are_answered_in_fewer_commits() throws Exception {
         List<Integer> groups = new CopyOnWriteArrayList<>();
         try (ReportCommits commits = new ReportCommits(single, group -> {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,6 +40,7 @@ class GroupCommitTest {
     }
 
     @Test
+    @Tag("slow") // hundreds of concurrent callbacks: 9-11 s
     void concurrent_callbacks_with_repeated_ids_are_each_stored_once_and_readable_as_soon_as_answered()
             throws Exception {
         int callbacks = 640;
