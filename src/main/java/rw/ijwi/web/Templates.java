@@ -1,6 +1,5 @@
 package rw.ijwi.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -40,14 +39,6 @@ public final class Templates {
         String query = ctx.queryString();
         boolean get = ctx.method().name().equals("GET");
         return LocalPath.orRoot(ctx.path() + (get && query != null && !query.isEmpty() ? "?" + query : ""));
-    }
-
-    public void render(Context ctx, String template, Chrome chrome, Map<String, Object> params) {
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        all.put("chrome", chrome);
-        StringOutput out = new StringOutput();
-        engine.render(template, all, out);
-        ctx.html(out.toString());
     }
 
     /**
