@@ -24,7 +24,8 @@ class PageTemplatesTest {
     private static final Path TEMPLATES = Path.of("src/main/jte");
     /** Pieces that pages include with named, compiler-checked arguments; never rendered on their own. */
     private static final Set<String> PARTIALS = Set.of("layout.jte", "bars.jte", "map.jte");
-    private static final Pattern PARAM = Pattern.compile("(?m)^@param\\s+(.+?)\\s+(\\w+)\\s*$");
+    private static final Pattern PARAM = Pattern.compile("(?m)^\\s*@param\\b.*$");
+    private static final Pattern PAGE = Pattern.compile("@param ([\\w.]+) page");
     private static final Pattern IMPORT = Pattern.compile("(?m)^@import\\s+([\\w.]+)\\s*$");
 
     static Stream<String> pages() throws IOException {
@@ -40,13 +41,12 @@ class PageTemplatesTest {
     @MethodSource("pages")
     void each_page_template_takes_the_chrome_and_one_record_named_page(String name) throws Exception {
         String template = Files.readString(TEMPLATES.resolve(name));
-        Matcher param = PARAM.matcher(template);
-        List<String> params = param.results().map(m -> m.group(1) + " " + m.group(2)).toList();
-        assertThat(params).as(name).hasSize(2).first().isEqualTo("Chrome chrome");
-        String[] page = params.get(1).split(" ");
-        assertThat(page[1]).as(name + ": the record's parameter").isEqualTo("page");
-        assertThat(recordClass(template, page[0])).as(name + ": " + page[0] + " is a record").satisfies(
-                c -> assertThat(c.isRecord()).isTrue());
+        List<String> params = PARAM.matcher(template).results().map(m -> m.group().strip()).toList();
+        assertThat(params).as(name).hasSize(2).first().isEqualTo("@param Chrome chrome");
+        Matcher page = PAGE.matcher(params.get(1));
+        assertThat(page.matches()).as(name + ": one record named page, without a default: " + params.get(1)).isTrue();
+        assertThat(recordClass(template, page.group(1))).as(name + ": " + page.group(1) + " is a record")
+                .satisfies(c -> assertThat(c.isRecord()).isTrue());
     }
 
     /** The class of a type written as the template writes it (Outer.Inner), through the template's imports. */
