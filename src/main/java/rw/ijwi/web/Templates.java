@@ -43,7 +43,8 @@ public final class Templates {
 
     /**
      * Renders a page whose template takes the chrome and one record, {@code @param <Record> page}: the compiler
-     * then checks what the page hands its template, which a map of names cannot.
+     * then checks what the page hands its template, which a map of names cannot. Which record goes with which
+     * template name is checked when the page is first rendered (the template casts it), so each page's tests do.
      */
     public void render(Context ctx, String template, Chrome chrome, Record page) {
         StringOutput out = new StringOutput();
