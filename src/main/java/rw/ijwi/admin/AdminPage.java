@@ -86,13 +86,17 @@ public final class AdminPage {
                 .map(a -> new Row(a.username(), a.role(), dao.districts(a.id()), a.disabled())).toList();
         Chrome chrome = templates.chrome(ctx, "admin_title", "admin");
         ctx.status(status);
-        templates.render(ctx, "admin.jte", chrome, Map.of("users", users, "entries", audit.latest(AUDIT_LINES),
-                "districts", geography.districts().stream().map(Geography.District::name).toList(),
-                "error", error, "form", form));
+        templates.render(ctx, "admin.jte", chrome, new View(users, audit.latest(AUDIT_LINES),
+                geography.districts().stream().map(Geography.District::name).toList(), error, form));
     }
 
     private static Map<String, String> formOf(Context ctx) {
         return Map.of("username", ctx.formParam("username") == null ? "" : ctx.formParam("username"),
                 "role", ctx.formParam("role") == null ? "" : ctx.formParam("role"));
+    }
+
+    /** What admin.jte shows: the accounts, the latest audit lines, and the add-user form ("" when no error). */
+    public record View(List<Row> users, List<AuditLog.Entry> entries, List<String> districts, String error,
+            Map<String, String> form) {
     }
 }

@@ -83,10 +83,10 @@ public final class BroadcastPage {
     public void show(Context ctx) {
         BroadcastDao.Sent sent = covered(ctx);
         Chrome chrome = templates.chrome(ctx, "broadcast_title", "sms");
-        templates.render(ctx, "broadcast.jte", chrome, Map.of("broadcast", sent, "progress", progress(sent.id()),
-                "commitment", sent.commitmentId() == null ? "" : commitments
+        templates.render(ctx, "broadcast.jte", chrome, new Detail(sent, progress(sent.id()),
+                sent.commitmentId() == null ? "" : commitments
                         .find(sent.commitmentId()).map(c -> c.actor() + " - " + c.promise()).orElse(""),
-                "texts", texts(sent), "gateway", gateway));
+                texts(sent), gateway));
     }
 
     /** GET /broadcasts/{id}/progress: the same counts as JSON, for the page to follow without reloading. */
@@ -157,17 +157,15 @@ public final class BroadcastPage {
                 .toList();
         Chrome chrome = templates.chrome(ctx, "broadcasts_title", "sms");
         ctx.status(status);
-        templates.render(ctx, "broadcasts.jte", chrome, Map.of("draft", draft, "error", error,
-                "districts", districts, "commitments", commitments,
-                "latest", history.latest(districts, 50),
-                "maxChars", Broadcasts.MAX_CHARS));
+        templates.render(ctx, "broadcasts.jte", chrome, new Compose(draft, error, districts, commitments,
+                history.latest(districts, 50), Broadcasts.MAX_CHARS));
     }
 
     private void showPreview(Context ctx, HttpStatus status, Preview preview, String notice) {
         Chrome chrome = templates.chrome(ctx, "broadcast_preview_title", "sms");
         ctx.status(status);
-        templates.render(ctx, "broadcast_preview.jte", chrome, Map.of("preview", preview, "notice", notice,
-                "confirmation", Broadcasts.newConfirmation(), "gateway", gateway));
+        templates.render(ctx, "broadcast_preview.jte", chrome, new Confirm(preview, notice,
+                Broadcasts.newConfirmation(), gateway));
     }
 
     private List<String> districts(User user) {
@@ -185,5 +183,22 @@ public final class BroadcastPage {
     private static Draft draft(Context ctx) {
         return new Draft(ctx.formParam("district"), ctx.formParam("commitment"), ctx.formParam("text"),
                 ctx.formParam("language"), ctx.formParam("fingerprint"), ctx.formParam("confirmation"));
+    }
+
+    /** What broadcasts.jte shows: the compose form and its error ("" when none), and the latest broadcasts. */
+    public record Compose(Draft draft, String error, List<String> districts, List<Commitment> commitments,
+            List<BroadcastDao.Sent> latest, int maxChars) {
+    }
+
+    /** What broadcast_preview.jte shows: who and what would be sent, a notice key ("" when none), the confirmation. */
+    public record Confirm(Preview preview, String notice, String confirmation, boolean gateway) {
+    }
+
+    /**
+     * What broadcast.jte shows: the broadcast, its progress (the counts /progress answers as JSON), the commitment it
+     * followed up ("" when none), and its texts by language.
+     */
+    public record Detail(BroadcastDao.Sent broadcast, Map<String, Object> progress, String commitment,
+            Map<String, String> texts, boolean gateway) {
     }
 }

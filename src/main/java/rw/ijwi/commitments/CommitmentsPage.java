@@ -33,13 +33,10 @@ public final class CommitmentsPage {
         String status = asked != null && CommitmentInput.STATUSES.contains(asked) ? asked : null;
         Chrome chrome = templates.chrome(ctx, "commitments_title", "commitments");
         User user = Templates.user(ctx);
-        templates.render(ctx, "commitments.jte", chrome, Map.of(
-                "commitments", register.list(district, status),
-                "districts", register.geography().districts().stream().map(Geography.District::name).toList(),
-                "district", district == null ? "" : district,
-                "status", status == null ? "" : status,
-                "statuses", CommitmentInput.STATUSES,
-                "canCreate", user.role() != Role.VIEWER));
+        templates.render(ctx, "commitments.jte", chrome, new Listing(register.list(district, status),
+                register.geography().districts().stream().map(Geography.District::name).toList(),
+                district == null ? "" : district, status == null ? "" : status, CommitmentInput.STATUSES,
+                user.role() != Role.VIEWER));
     }
 
     /** GET /commitments/new */
@@ -94,8 +91,7 @@ public final class CommitmentsPage {
     private void showForm(Context ctx, HttpStatus status, CommitmentInput values, List<String> errors) {
         Chrome chrome = templates.chrome(ctx, "commitment_new", "commitments");
         ctx.status(status);
-        templates.render(ctx, "commitment_new.jte", chrome, Map.of("values", values, "errors", errors,
-                "choices", choices(Templates.user(ctx))));
+        templates.render(ctx, "commitment_new.jte", chrome, new Form(values, errors, choices(Templates.user(ctx))));
     }
 
     private void showDetail(Context ctx, HttpStatus status, Commitment commitment, CommitmentInput values,
@@ -103,9 +99,8 @@ public final class CommitmentsPage {
         Chrome chrome = templates.chrome(ctx, "commitment_title", "commitments");
         User user = Templates.user(ctx);
         ctx.status(status);
-        templates.render(ctx, "commitment.jte", chrome, Map.of("commitment", commitment, "values", values,
-                "errors", errors, "notes", register.notes(commitment.id()),
-                "canEdit", register.mayEdit(user, commitment), "choices", choices(user)));
+        templates.render(ctx, "commitment.jte", chrome, new Detail(commitment, values, errors,
+                register.notes(commitment.id()), register.mayEdit(user, commitment), choices(user)));
     }
 
     /** What the form's selects offer: the user's districts with their sectors, services, gaps, statuses. */
@@ -137,5 +132,19 @@ public final class CommitmentsPage {
         } catch (NumberFormatException e) {
             throw new BadRequestResponse("not a commitment id");
         }
+    }
+
+    /** What commitments.jte shows: the register as filtered ("" for no district or status filter). */
+    public record Listing(List<Commitment> commitments, List<String> districts, String district, String status,
+            List<String> statuses, boolean canCreate) {
+    }
+
+    /** What commitment_new.jte shows: the form's values, what was wrong with them, and what its selects offer. */
+    public record Form(CommitmentInput values, List<String> errors, CommitmentChoices choices) {
+    }
+
+    /** What commitment.jte shows: one commitment, its notes, and the edit form for those who may edit it. */
+    public record Detail(Commitment commitment, CommitmentInput values, List<String> errors,
+            List<CommitmentDao.Note> notes, boolean canEdit, CommitmentChoices choices) {
     }
 }

@@ -80,9 +80,8 @@ public final class BriefPage {
         List<String> choices = publisher.aggregates().geography().districts().stream().map(d -> d.name())
                 .filter(d -> user.role() != Role.COORDINATOR || user.covers(d)).toList();
         if (asked == null || asked.isBlank()) {
-            templates.render(ctx, "brief_choose.jte", chrome, Map.of("districts", choices, "period", period,
-                    "periods", publisher.closedPeriods().stream().map(Grid.Cell::name).toList(),
-                    "periodName", cell.name()));
+            templates.render(ctx, "brief_choose.jte", chrome, new Choose(choices,
+                    publisher.closedPeriods().stream().map(Grid.Cell::name).toList(), cell.name()));
             return;
         }
         String district = publisher.aggregates().geography().district(asked)
@@ -97,13 +96,7 @@ public final class BriefPage {
         Figures before = previous.map(released::of).orElse(null);
         int k = figures.suppressBelow();
 
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("district", district);
-        params.put("periodName", cell.name());
-        params.put("previousName", previous.map(Grid.Cell::name).orElse(""));
         Figures.Count total = figures.of(Dimension.DISTRICT, district);
-        params.put("total", line(chrome, chrome.words().tk("reports"), total, before == null ? null
-                : before.of(Dimension.DISTRICT, district), figures));
         List<Line> channels = new ArrayList<>();
         for (String channel : List.of("ussd", "sms")) {
             channels.add(line(chrome, chrome.t("channel_" + channel),
@@ -111,26 +104,26 @@ public final class BriefPage {
                     before == null ? null : before.of(Dimension.DISTRICT, district, Dimension.CHANNEL, channel),
                     figures));
         }
-        params.put("channels", channels);
-        params.put("share", share(chrome, total, figures.total(), figures));
-        params.put("services", ranked(chrome, figures, before, district, Dimension.SERVICE));
-        params.put("gaps", ranked(chrome, figures, before, district, Dimension.GAP));
-        sectors(chrome, figures, district, params);
-        params.put("trend", trend(chrome, cell, first, district, released, k));
-        params.put("map", map(chrome, cell, figures, district));
+        Line totalLine = line(chrome, chrome.words().tk("reports"), total,
+                before == null ? null : before.of(Dimension.DISTRICT, district), figures);
+        Sectors sectors = sectors(chrome, figures, district);
         boolean quotes = user.role() != Role.VIEWER;
-        params.put("quotes", quotes ? aggregates.approvedQuotes(district, period.start(), period.end(), 3) : List.of());
-        params.put("quotesShown", quotes);
+        List<String> approved = quotes ? aggregates.approvedQuotes(district, period.start(), period.end(), 3)
+                : List.of();
         List<Commitment> all = commitments.inDistrict(district);
         List<Promise> promised = promises(chrome, all, district, today, first, released, figures);
-        params.put("commitments", promised.subList(0, Math.min(promised.size(), COMMITMENTS)));
-        params.put("moreCommitments", Math.max(0, all.size() - COMMITMENTS));
-        params.put("method", chrome.t("brief_method_text").replace("{period}", cell.name())
-                .replace("{k1}", String.valueOf(k - 1)).replace("{k}", String.valueOf(k)));
-        params.put("suppressBelow", k);
+        String method = chrome.t("brief_method_text").replace("{period}", cell.name())
+                .replace("{k1}", String.valueOf(k - 1)).replace("{k}", String.valueOf(k));
+        View brief = new View(district, cell.name(), previous.map(Grid.Cell::name).orElse(""), totalLine, channels,
+                share(chrome, total, figures.total(), figures), ranked(chrome, figures, before, district,
+                        Dimension.SERVICE), ranked(chrome, figures, before, district, Dimension.GAP),
+                sectors.shown(), sectors.small(), trend(chrome, cell, first, district, released, k),
+                map(chrome, cell, figures, district), approved, quotes,
+                promised.subList(0, Math.min(promised.size(), COMMITMENTS)), Math.max(0, all.size() - COMMITMENTS),
+                method);
         audit.record(user.username(), "view_brief", district + " " + period.from() + ".." + period.to()
                 + (quotes ? " with approved quotes" : ""), ctx.ip());
-        templates.render(ctx, "brief.jte", chrome, params);
+        templates.render(ctx, "brief.jte", chrome, brief);
     }
 
     /** The released figures of grid periods, each read once per request. */
@@ -213,7 +206,7 @@ public final class BriefPage {
      * Sectors with a figure, largest first; those that may be zero (under k in each month: "&lt;k" for a month,
      * "0-12" for a quarter) are named together, one line per label, so they do not fill the page.
      */
-    private static void sectors(Chrome chrome, Figures figures, String district, Map<String, Object> params) {
+    private static Sectors sectors(Chrome chrome, Figures figures, String district) {
         List<Map.Entry<String, Figures.Count>> shown = new ArrayList<>();
         Map<String, List<String>> small = new LinkedHashMap<>();
         for (String sector : figures.sectors(district)) {
@@ -227,12 +220,11 @@ public final class BriefPage {
         }
         shown.sort(Comparator.comparing((Map.Entry<String, Figures.Count> e) -> !e.getValue().exact())
                 .thenComparing(e -> e.getValue().exact() ? -e.getValue().value() : -e.getValue().lo()));
-        params.put("sectors", shown.stream().map(e -> new Line(e.getKey(), figures.shown(e.getValue()), "", ""))
-                .toList());
         List<String> lines = new ArrayList<>();
         small.forEach((label, names) -> lines.add(chrome.t("brief_sectors_small").replace("{label}", label)
                 .replace("{names}", String.join(", ", names))));
-        params.put("smallSectors", String.join("; ", lines));
+        return new Sectors(shown.stream().map(e -> new Line(e.getKey(), figures.shown(e.getValue()), "", "")).toList(),
+                String.join("; ", lines));
     }
 
     private Chart trend(Chrome chrome, Grid.Cell cell, YearMonth first, String district, Released released, int k) {
@@ -330,5 +322,24 @@ public final class BriefPage {
         return chrome.t("brief_ft_line").replace("{what}", what)
                 .replace("{before}", labels.shown(change.before())).replace("{after}", labels.shown(change.now()))
                 .replace("{n}", String.valueOf(result.window().before().size())).replace("{change}", diff);
+    }
+
+    /** The sectors with a figure, and one line naming those that may be zero. */
+    private record Sectors(List<Line> shown, String small) {
+    }
+
+    /** What brief_choose.jte shows: the districts the user may brief on, and the closed periods to choose from. */
+    public record Choose(List<String> districts, List<String> periods, String periodName) {
+    }
+
+    /**
+     * What brief.jte shows: one district's released figures for a closed period beside the period before
+     * (previousName "" when there is none), its ranked lines, trend and map, approved quotes when the reader may
+     * see them, its open commitments, and the method note.
+     */
+    public record View(String district, String periodName, String previousName, Line total, List<Line> channels,
+            String share, List<Line> services, List<Line> gaps, List<Line> sectors, String smallSectors, Chart trend,
+            TileMap.Drawn map, List<String> quotes, boolean quotesShown, List<Promise> commitments,
+            int moreCommitments, String method) {
     }
 }

@@ -61,8 +61,7 @@ public final class DropoffPage {
         lines.add(new Line(chrome.t("dropoff_completed"), "", completed, share(completed, total)));
         abandoned.forEach((screen, n) -> lines.add(new Line(chrome.t("dropoff_abandoned"), screen, n, share(n, total))));
         lines.add(new Line(chrome.t("dropoff_failed"), "", failed, share(failed, total)));
-        templates.render(ctx, "dropoff.jte", chrome, Map.of("lines", lines, "total", total, "period", period,
-                "funnel", funnel(ends)));
+        templates.render(ctx, "dropoff.jte", chrome, new View(lines, total, period, funnel(ends)));
     }
 
     /**
@@ -106,5 +105,9 @@ public final class DropoffPage {
 
     private static String share(long n, long total) {
         return total == 0 ? "–" : String.format("%.1f%%", 100.0 * n / total);
+    }
+
+    /** What dropoff.jte shows: how the period's sessions ended, their total, and the report flow as a funnel. */
+    public record View(List<Line> lines, long total, Period period, List<Step> funnel) {
     }
 }

@@ -1,6 +1,5 @@
 package rw.ijwi.dashboard;
 
-import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.http.Context;
@@ -124,22 +123,22 @@ public final class LoginPage {
         Chrome chrome = templates.chrome(ctx, "sign_in", "login");
         String csrf = loginCsrf(ctx);
         ctx.status(status);
-        templates.render(ctx, "login.jte", chrome, Map.of("csrf", csrf,
-                "next", safeNext(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))),
-                "error", errorKey == null ? "" : chrome.t(errorKey)));
+        templates.render(ctx, "login.jte", chrome, new SignIn(csrf,
+                safeNext(Optional.ofNullable(ctx.formParam("next")).orElse(ctx.queryParam("next"))),
+                errorKey == null ? "" : chrome.t(errorKey)));
     }
 
     private void showSetup(Context ctx, HttpStatus status, String token, String errorKey) {
         Chrome chrome = templates.chrome(ctx, "setup_title", "login");
         ctx.status(status);
-        templates.render(ctx, "setup.jte", chrome, Map.of("csrf", loginCsrf(ctx), "token", token,
-                "error", errorKey == null ? "" : chrome.t(errorKey)));
+        templates.render(ctx, "setup.jte", chrome, new Setup(loginCsrf(ctx), token,
+                errorKey == null ? "" : chrome.t(errorKey)));
     }
 
     private void showSetupMessage(Context ctx, String token, String message) {
         Chrome chrome = templates.chrome(ctx, "setup_title", "login");
         ctx.status(HttpStatus.BAD_REQUEST);
-        templates.render(ctx, "setup.jte", chrome, Map.of("csrf", loginCsrf(ctx), "token", token, "error", message));
+        templates.render(ctx, "setup.jte", chrome, new Setup(loginCsrf(ctx), token, message));
     }
 
     /** A double-submit token for forms shown before there is a session (login, setup). */
@@ -164,5 +163,13 @@ public final class LoginPage {
             return "/";
         }
         return path;
+    }
+
+    /** What login.jte shows: the form's double-submit token, where to go after, and the error ("" when none). */
+    public record SignIn(String csrf, String next, String error) {
+    }
+
+    /** What setup.jte shows: the form's double-submit token, the setup link's token, and the error ("" when none). */
+    public record Setup(String csrf, String token, String error) {
     }
 }

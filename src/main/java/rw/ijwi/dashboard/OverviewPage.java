@@ -49,7 +49,7 @@ public final class OverviewPage {
         Chrome chrome = templates.chrome(ctx, "overview", "overview");
         Period period = SummaryRequest.period(ctx, clock);
         if (publisher.releases().noReportsYet()) {
-            templates.render(ctx, "overview_empty.jte", chrome, Map.of());
+            templates.render(ctx, "overview_empty.jte", chrome, new Empty());
             return;
         }
         var geography = publisher.aggregates().geography();
@@ -140,23 +140,13 @@ public final class OverviewPage {
             charts.add(trend(chrome, period, time, times, times.stream().map(w -> figures.of(time, w)).toList(),
                     figures));
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("filters", new Filters(period, district.orElse(""), service.orElse(""),
-                figures.values(Dimension.DISTRICT), Aggregates.SERVICES));
-        params.put("headline", figures.shown(headline));
-        params.put("exactAll", exact);
-        params.put("suppressBelow", figures.suppressBelow());
-        params.put("charts", charts);
-        params.put("map", map);
-        params.put("mapCaption", chrome.t("brief_map").replace("{period}",
-                Grid.of(period).map(Grid.Cell::name).orElse(period.label())));
-        params.put("note", note);
-        params.put("notice", notice);
-        params.put("release", exact ? "" : chrome.t("release_note").replace("{period}",
-                Grid.of(period).orElseThrow().name()));
-        params.put("periods", publisher.closedPeriods().stream().map(Grid.Cell::name).toList());
-        params.put("periodName", Grid.of(period).map(Grid.Cell::name).orElse(""));
-        templates.render(ctx, "overview.jte", chrome, params);
+        templates.render(ctx, "overview.jte", chrome, new View(new Filters(period, district.orElse(""),
+                service.orElse(""), figures.values(Dimension.DISTRICT), Aggregates.SERVICES),
+                figures.shown(headline), exact, figures.suppressBelow(), charts, note, notice,
+                exact ? "" : chrome.t("release_note").replace("{period}", Grid.of(period).orElseThrow().name()),
+                publisher.closedPeriods().stream().map(Grid.Cell::name).toList(),
+                Grid.of(period).map(Grid.Cell::name).orElse(""), map,
+                chrome.t("brief_map").replace("{period}", Grid.of(period).map(Grid.Cell::name).orElse(period.label()))));
     }
 
     /**
@@ -211,5 +201,19 @@ public final class OverviewPage {
             href.append("&service=").append(service);
         }
         return href.toString();
+    }
+
+    /**
+     * What overview.jte shows: the filters, the headline figure, whether the reader sees exact counts, the charts,
+     * the note, notice and release lines ("" when none), the closed periods to choose from, and the map (null when a
+     * district is chosen: its sectors have no map) with its caption.
+     */
+    public record View(Filters filters, String headline, boolean exactAll, int suppressBelow, List<Chart> charts,
+            String note, String notice, String release, List<String> periods, String periodName, TileMap.Drawn map,
+            String mapCaption) {
+    }
+
+    /** What overview_empty.jte shows before the first report: nothing but the chrome. */
+    public record Empty() {
     }
 }

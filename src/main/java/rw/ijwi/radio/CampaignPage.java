@@ -51,9 +51,8 @@ public final class CampaignPage {
     /** GET /campaigns */
     public void list(Context ctx) {
         Chrome chrome = templates.chrome(ctx, "campaigns_title", "campaigns");
-        templates.render(ctx, "campaigns.jte", chrome, Map.of(
-                "campaigns", campaigns.latestRows(200), "now", clock.instant(),
-                "canCreate", Templates.user(ctx).role() != rw.ijwi.auth.Role.VIEWER));
+        templates.render(ctx, "campaigns.jte", chrome, new Listing(campaigns.latestRows(200), clock.instant(),
+                Templates.user(ctx).role() != rw.ijwi.auth.Role.VIEWER));
     }
 
     /** GET /campaigns/new: a yes/no poll to start from. */
@@ -94,8 +93,8 @@ public final class CampaignPage {
         Campaign campaign = api.campaign(CampaignApi.id(ctx));
         CampaignDao dao = campaigns;
         Chrome chrome = templates.chrome(ctx, "campaign_title", "campaigns");
-        templates.render(ctx, "campaign.jte", chrome, Map.of("campaign", campaign, "tally", dao.tally(campaign.id()),
-                "bursts", dao.burstList(campaign.id()), "state", state(campaign.opensAt(), campaign.closesAt())));
+        templates.render(ctx, "campaign.jte", chrome, new Detail(campaign, dao.tally(campaign.id()),
+                dao.burstList(campaign.id()), state(campaign.opensAt(), campaign.closesAt())));
     }
 
     /** upcoming, on_air or closed, now. */
@@ -167,7 +166,18 @@ public final class CampaignPage {
     private void showForm(Context ctx, HttpStatus status, Map<String, String> values, String error) {
         Chrome chrome = templates.chrome(ctx, "campaign_new", "campaigns");
         ctx.status(status);
-        templates.render(ctx, "campaign_new.jte", chrome, Map.of("values", values, "error", error,
-                "rows", OPTION_ROWS));
+        templates.render(ctx, "campaign_new.jte", chrome, new Form(values, error, OPTION_ROWS));
+    }
+
+    /** What campaigns.jte shows: the latest campaigns, the time now (for their state), and whether to offer a new one. */
+    public record Listing(List<CampaignDao.CampaignRow> campaigns, Instant now, boolean canCreate) {
+    }
+
+    /** What campaign_new.jte shows: the form's values by field name, the error ("" when none), and its option rows. */
+    public record Form(Map<String, String> values, String error, int rows) {
+    }
+
+    /** What campaign.jte shows: the campaign, its tally, its bursts, and whether it is upcoming, on_air or closed. */
+    public record Detail(Campaign campaign, Tally tally, List<CampaignDao.Burst> bursts, String state) {
     }
 }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -93,20 +91,9 @@ public final class ReviewPage {
         LocalDate today = Aggregates.today(clock);
         Provenance.Notes notes = provenance.notes(new Period(today.withDayOfMonth(1), today), shown);
         Chrome chrome = templates.chrome(ctx, "review_title", "review");
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("comments", comments);
-        model.put("districts", mine);
-        model.put("district", filters.district());
-        model.put("reviewed", filters.reviewed());
-        model.put("codes", codes);
-        model.put("page", filters.page());
-        model.put("pages", pages);
-        model.put("total", total);
-        model.put("newer", filters.page() > 1 ? filters.query(filters.page() - 1) : "");
-        model.put("older", filters.page() < pages ? filters.query(filters.page() + 1) : "");
-        model.put("saved", saved(ctx, chrome));
-        model.put("notes", notes);
-        templates.render(ctx, "review.jte", chrome, model);
+        templates.render(ctx, "review.jte", chrome, new View(comments, mine, filters.district(), filters.reviewed(),
+                codes, filters.page(), pages, total, filters.page() > 1 ? filters.query(filters.page() - 1) : "",
+                filters.page() < pages ? filters.query(filters.page() + 1) : "", saved(ctx, chrome), notes));
     }
 
     /** POST /review/{id}: codes and the quotable flag. */
@@ -265,5 +252,15 @@ public final class ReviewPage {
             page = 1;
         }
         ctx.redirect(new Filters(district, reviewed, page).query(page) + flash, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * What review.jte shows: a page of comments with the filters that chose them (district "" for all of the
+     * user's), the codes, page {@code page} of {@code pages}, the newer and older pages' queries and what was just
+     * saved ("" when none), and the provenance notes.
+     */
+    public record View(List<Comment> comments, List<String> districts, String district, String reviewed,
+            List<String> codes, int page, int pages, long total, String newer, String older, String saved,
+            Provenance.Notes notes) {
     }
 }

@@ -53,14 +53,14 @@ public final class SimulatorPage {
     public void show(Context ctx) {
         User user = Templates.user(ctx);
         templates.render(ctx, "simulator.jte", templates.chrome(ctx, "simulator_title", "simulator"),
-                Map.of("phone", phoneOf(user), "serviceCode", SERVICE_CODE, "districts", districts(user)));
+                new View(phoneOf(user), SERVICE_CODE, districts(user)));
     }
 
     /** GET /simulator/reports: the test reports this user filed on the simulator, newest first; counted nowhere. */
     public void reports(Context ctx) {
         User user = Templates.user(ctx);
         templates.render(ctx, "simulator_reports.jte", templates.chrome(ctx, "simulator_reports_title", "simulator"),
-                Map.of("reports", reports.of(SimulatorSessions.prefixOf(user) + "%", 100)));
+                new Reports(reports.of(SimulatorSessions.prefixOf(user) + "%", 100)));
     }
 
     /** The districts the user may file test reports into; empty for an admin, who may file into any. */
@@ -144,5 +144,13 @@ public final class SimulatorPage {
         // The address the request came in on: Ijwi may listen on one interface only (IJWI_BIND).
         String local = ctx.req().getLocalAddr();
         return "http://" + (local.contains(":") ? "[" + local + "]" : local) + ":" + ctx.req().getLocalPort();
+    }
+
+    /** What simulator.jte shows: the user's test number, the service code, and the districts they may file into. */
+    public record View(String phone, String serviceCode, List<String> districts) {
+    }
+
+    /** What simulator_reports.jte shows: the test reports this user filed, newest first. */
+    public record Reports(List<TestReportDao.TestReport> reports) {
     }
 }

@@ -1,6 +1,5 @@
 package rw.ijwi.web;
 
-import java.util.Map;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -56,8 +55,8 @@ public final class ErrorPages {
             back = LocalPath.orRoot(ctx.path());
         }
         String signIn = status == 401 && chrome.user() == null ? "/login" : "";
-        templates.render(ctx, "error.jte", chrome, Map.of("status", status, "heading", chrome.t(key),
-                "text", chrome.t(key + "_text"), "reason", oneLine(reason), "back", back, "signIn", signIn));
+        templates.render(ctx, "error.jte", chrome, new View(status, chrome.t(key), chrome.t(key + "_text"),
+                oneLine(reason), back, signIn));
     }
 
     static String oneLine(String reason) {
@@ -90,5 +89,9 @@ public final class ErrorPages {
         String type = ctx.contentType();
         return type != null && (type.startsWith("application/x-www-form-urlencoded")
                 || type.startsWith("multipart/form-data"));
+    }
+
+    /** What error.jte shows: the status and its words, the one-line reason, and the ways on ("" when none). */
+    public record View(int status, String heading, String text, String reason, String back, String signIn) {
     }
 }

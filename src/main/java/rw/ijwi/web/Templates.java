@@ -1,6 +1,5 @@
 package rw.ijwi.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import gg.jte.ContentType;
@@ -42,17 +41,10 @@ public final class Templates {
         return LocalPath.orRoot(ctx.path() + (get && query != null && !query.isEmpty() ? "?" + query : ""));
     }
 
-    public void render(Context ctx, String template, Chrome chrome, Map<String, Object> params) {
-        Map<String, Object> all = new LinkedHashMap<>(params);
-        all.put("chrome", chrome);
-        StringOutput out = new StringOutput();
-        engine.render(template, all, out);
-        ctx.html(out.toString());
-    }
-
     /**
      * Renders a page whose template takes the chrome and one record, {@code @param <Record> page}: the compiler
-     * then checks what the page hands its template, which a map of names cannot.
+     * then checks what the page hands its template, which a map of names cannot. Which record goes with which
+     * template name is checked when the page is first rendered (the template casts it), so each page's tests do.
      */
     public void render(Context ctx, String template, Chrome chrome, Record page) {
         StringOutput out = new StringOutput();

@@ -46,9 +46,8 @@ public final class FiguresPage {
             }
         }
         Chrome chrome = templates.chrome(ctx, "subscribers_title", "sms");
-        templates.render(ctx, "sms_subscribers.jte", chrome, Map.of("rows", rows,
-                "total", rows.values().stream().mapToLong(Long::longValue).sum(),
-                "optOuts", user.isAdmin() ? figures.optOuts() : -1L));
+        templates.render(ctx, "sms_subscribers.jte", chrome, new Subscribers(rows,
+                rows.values().stream().mapToLong(Long::longValue).sum(), user.isAdmin() ? figures.optOuts() : -1L));
     }
 
     /** GET /sms/delivery: the outbox by state, delivery status, failure reason, and per day for 30 days. */
@@ -64,5 +63,9 @@ public final class FiguresPage {
     public record Delivery(List<FiguresDao.Count> states, List<FiguresDao.Count> delivery,
             List<FiguresDao.Count> reasons, List<FiguresDao.Day> days, long inbound,
             List<String> notices) {
+    }
+
+    /** What sms_subscribers.jte shows: subscribers per district, their total, and opt-outs (-1: not for this user). */
+    public record Subscribers(Map<String, Long> rows, long total, long optOuts) {
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -63,9 +62,8 @@ public final class InboxPage {
         audit.record(user.username(), "free_text_viewed", "page=/sms/inbox handled=" + handled
                 + (before == null ? "" : " before=" + before) + " shown=" + messages.size(), ctx.ip());
         Chrome chrome = templates.chrome(ctx, "sms_inbox_title", "sms");
-        templates.render(ctx, "sms_inbox.jte", chrome, Map.of("messages", messages, "handled", handled,
-                "codes", codes, "older", more ? "/sms/inbox?handled=" + handled + "&before="
-                        + messages.get(messages.size() - 1).id() : ""));
+        templates.render(ctx, "sms_inbox.jte", chrome, new View(messages, handled, codes, more
+                ? "/sms/inbox?handled=" + handled + "&before=" + messages.get(messages.size() - 1).id() : ""));
     }
 
     /** POST /sms/inbox/{id}: codes the message and marks it handled. */
@@ -94,5 +92,9 @@ public final class InboxPage {
 
     private static String handled(String asked) {
         return asked != null && List.of("yes", "all").contains(asked) ? asked : "no";
+    }
+
+    /** What sms_inbox.jte shows: a page of messages, the handled filter, the codes, the older page ("" at the end). */
+    public record View(List<InboxDao.Message> messages, String handled, List<String> codes, String older) {
     }
 }
