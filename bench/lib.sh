@@ -59,3 +59,20 @@ thread_cpu() {
 thread_cpu_diff() {
     awk -v per="$3" 'NR==FNR {b[$1]=$2; next} {d=$2-b[$1]; if (d>0) printf "  %-28s %6.0f us\n", $1, d*10000/per}' "$1" "$2" | sort -k2 -nr | head -12
 }
+
+# async-profiler (Maven Central's tools.profiler:async-profiler, whose jar carries the Linux agent): CPU samples of
+# every thread, Java and native frames alike, where JFR sees only threads running Java and took too few samples.
+# asprof_start PID / asprof_stop PID FILE (collapsed stacks, one line per stack; bench/fold.py sums them).
+ASPROF_VERSION=4.1
+asprof_lib() {
+    local dir=${TMPDIR:-/tmp}/ijwi-async-profiler-$ASPROF_VERSION jar
+    if [ ! -f "$dir/linux-x64/libasyncProfiler.so" ]; then
+        jar=$HOME/.m2/repository/tools/profiler/async-profiler/$ASPROF_VERSION/async-profiler-$ASPROF_VERSION.jar
+        [ -f "$jar" ] || mvn -q dependency:get -Dartifact=tools.profiler:async-profiler:$ASPROF_VERSION >&2
+        mkdir -p "$dir" && (cd "$dir" && unzip -q -o "$jar" 'linux-x64/*')
+    fi
+    echo "$dir/linux-x64/libasyncProfiler.so"
+}
+# jcmd splits an unquoted argument at '=', so the agent's options go inside double quotes.
+asprof_start() { jcmd "$1" JVMTI.agent_load "$(asprof_lib)" "\"start,event=cpu,interval=1ms\"" >/dev/null; }
+asprof_stop() { jcmd "$1" JVMTI.agent_load "$(asprof_lib)" "\"stop,file=$(realpath -m "$2"),collapsed\"" >/dev/null; }

@@ -11,7 +11,8 @@
 # Writes bench/results/<date>-ussd.txt. Runs unattended; run it under flock /tmp/ijwi-bench.lock.
 #   bash bench/run-ussd.sh [seconds] [warm-up seconds]
 # Environment: MIX=full|present, IJWI_JAR (default target/ijwi.jar), PROFILE=file.jfr (JFR of Ijwi's measured
-# run), PEERS=0 (skip the npm peers), STARTUP=0 (skip the start-up timings), EXTRA_JVM_OPTS (Ijwi's JVM).
+# run), ASPROF=file.txt (async-profiler CPU samples of Ijwi's measured run, collapsed stacks: python3 bench/fold.py),
+# PEERS=0 (skip the npm peers), STARTUP=0 (skip the start-up timings), EXTRA_JVM_OPTS (Ijwi's JVM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-30}
@@ -36,10 +37,12 @@ load() {
     if [ "$1" = ijwi ] && [ -n "${PROFILE:-}" ]; then
         jcmd "$3" JFR.start name=bench settings=profile duration=${SECONDS_PER_RUN}s filename="$(realpath -m "$PROFILE")" >/dev/null
     fi
+    [ "$1" != ijwi ] || [ -z "${ASPROF:-}" ] || asprof_start "$3"
     [ "$1" != ijwi ] || thread_cpu "$3" > "$DATA/threads0"
     jvm0=$(ticks "$3"); pg0=$(pg_ticks "${4:-}")
     line=$(TOKEN=$TOKEN LABEL=$1 RUN="$1m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/ussd.lua "http://127.0.0.1:$2" | grep '^label=')
     jvm1=$(ticks "$3"); pg1=$(pg_ticks "${4:-}")
+    [ "$1" != ijwi ] || [ -z "${ASPROF:-}" ] || asprof_stop "$3" "$ASPROF"
     requests=$(echo "$line" | sed 's/.* requests=\([0-9]*\).*/\1/')
     [ "$1" != ijwi ] || thread_cpu "$3" > "$DATA/threads1"
     echo "$line cpu_us_per_request=$(awk "BEGIN {printf \"%.0f\", ($jvm1 - $jvm0 + $pg1 - $pg0) * 10000 / $requests}") jvm_us=$(awk "BEGIN {printf \"%.0f\", ($jvm1 - $jvm0) * 10000 / $requests}") postgres_us=$(awk "BEGIN {printf \"%.0f\", ($pg1 - $pg0) * 10000 / $requests}")"
