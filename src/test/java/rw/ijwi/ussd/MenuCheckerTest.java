@@ -90,6 +90,57 @@ class MenuCheckerTest {
                         "number: \"one-one-six\"", "hotlines.yaml: hotline number 'one-one-six' is not a dialable number"),
                 new Edit("a bad verification date", "hotlines.yaml", "last_verified: 2026-11-28",
                         "last_verified: last week", "hotlines.yaml: last_verified: expected a date YYYY-MM-DD"),
+                new Edit("an unknown key in an option", "report.yaml", "{value: police, next: gap,",
+                        "{value: police, colour: red, next: gap,", "report.yaml: screen service: unknown key 'colour'"
+                        + " (expected one of label, next, value)"),
+                new Edit("an unknown key in an input", "report.yaml", "      skip: \"1\"\n",
+                        "      skip: \"1\"\n      maximum: 9\n", "report.yaml: screen comment: unknown key 'maximum'"
+                        + " (expected one of error, kind, max, min, skip)"),
+                new Edit("an unknown key in the index", "ijwi.yaml", "start: welcome\n",
+                        "start: welcome\nbegin: welcome\n", "ijwi.yaml: unknown key 'begin' (expected one of"
+                        + " default_language, files, hotlines, keys, languages, start, strings)"),
+                new Edit("an unknown key in the help lines", "hotlines.yaml", "last_verified: 2026-11-28\n",
+                        "last_verified: 2026-11-28\nchecked: yes\n", "hotlines.yaml: unknown key 'checked'"
+                        + " (expected one of last_verified, lines, verified_by)"),
+                new Edit("an input of an unknown kind", "report.yaml", "      kind: text\n", "      kind: words\n",
+                        "report.yaml: screen comment: input kind words is not text or digits"),
+                new Edit("an input longer than an SMS", "report.yaml", "      max: 140\n", "      max: 200\n",
+                        "report.yaml: screen comment: input needs 1 <= min <= max <= 160, got min 2 max 200"),
+                new Edit("an input length that is not a number", "report.yaml", "      max: 140\n",
+                        "      max: lots\n", "report.yaml: screen comment: input.max: expected a whole number, got 'lots'"),
+                new Edit("a yes-or-no that is neither", "main.yaml", "    read_only: true\n",
+                        "    read_only: maybe\n", "main.yaml: screen promised: read_only: expected true or false,"
+                        + " got 'maybe'"),
+                new Edit("options written as a mapping", "report.yaml", "    options:\n      - {value: police,",
+                        "    options:\n      first: {value: police, next: gap}\n    optionz:\n      - {value: police,",
+                        "report.yaml: screen service: options: expected a list, got a mapping"),
+                new Edit("an option's next screen written as a list", "report.yaml", "{value: police, next: gap,",
+                        "{value: police, next: [gap, comment],", "report.yaml: screen service: options[1].next: expected"
+                        + " a text, got a list"),
+                new Edit("an input written as a word", "report.yaml", "    input:\n      kind: text\n      min: 2\n"
+                        + "      max: 140\n      skip: \"1\"\n", "    input: text\n    inputs:\n      kind: text\n",
+                        "report.yaml: screen comment: input: expected a mapping, got 'text'"),
+                new Edit("a text in one language only", "report.yaml", "    text:\n      rw: \"Ni iki kitagenze neza?\"\n"
+                        + "      en: \"What went wrong?\"\n      fr: \"Quel problème?\"\n", "    text: \"What went wrong?\"\n",
+                        "report.yaml: screen gap: expected a text per language, e.g. {rw: ..., en: ..., fr: ...}"),
+                new Edit("a translation that is a list", "report.yaml", "en: \"What went wrong?\"",
+                        "en: [\"What went wrong?\"]", "report.yaml: screen gap [en]: expected a text"),
+                new Edit("an option without a next screen", "report.yaml",
+                        "{value: police, next: gap, label:", "{value: police, label:",
+                        "report.yaml: screen service: option 1 has no next screen"),
+                new Edit("a screen with both options and a list", "report.yaml", "    list: districts\n",
+                        "    list: districts\n    options:\n      - {next: sector, label: {rw: a, en: a, fr: a}}\n",
+                        "report.yaml: screen district: a screen has options, a list or an input, not several"),
+                new Edit("no languages", "ijwi.yaml", "languages: [rw, en, fr]\n", "",
+                        "ijwi.yaml: languages: list the language codes, e.g. [rw, en, fr]"),
+                new Edit("a default language not offered", "ijwi.yaml", "default_language: rw\n",
+                        "default_language: sw\n", "ijwi.yaml: default_language sw is not in languages"),
+                new Edit("no screen files", "ijwi.yaml", "files:\n  - main.yaml\n  - report.yaml\n", "files: []\n",
+                        "ijwi.yaml: files: list the screen files, e.g. [main.yaml, report.yaml]"),
+                new Edit("a screen file without screens", "report.yaml", "screens:\n", "screenz:\n",
+                        "report.yaml: screens: expected a mapping of screen ids to screens"),
+                new Edit("a screen file that is a list", "report.yaml", "screens:\n", "- screens:\n",
+                        "report.yaml: expected a YAML mapping at the top"),
                 new Edit("an input without a next screen", "main.yaml", "    save: ref\n    next: delete_confirm\n",
                         "    save: ref\n", "main.yaml: screen delete_ref: has no next screen"));
     }
