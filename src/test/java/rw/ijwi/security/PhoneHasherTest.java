@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /** A phone number becomes a keyed hash: the same for every way of writing it, different under another key. */
 class PhoneHasherTest {
@@ -70,5 +73,21 @@ class PhoneHasherTest {
     void spellings_the_old_rule_misread_now_reach_the_callers_own_number(String written) {
         assertThat(PhoneHasher.canonical(written)).isEqualTo("+250788123456");
         assertThat(hasher.hash(written)).isEqualTo(hasher.hash("+250788123456"));
+    }
+
+    /** The shortcut for numbers as Africa's Talking sends them must answer exactly what libphonenumber would. */
+    @Test
+    void a_rwandan_mobile_number_in_e164_is_taken_as_libphonenumber_would_write_it() throws Exception {
+        PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
+        Random random = new Random(14);
+        for (int i = 0; i < 20_000; i++) {
+            String written = "+2507" + String.format("%08d", random.nextInt(100_000_000));
+            assertThat(PhoneHasher.isRwandanMobileInE164(written)).as(written).isTrue();
+            assertThat(PhoneHasher.canonical(written)).as(written)
+                    .isEqualTo(numbers.format(numbers.parse(written, "RW"), PhoneNumberUtil.PhoneNumberFormat.E164));
+        }
+        for (String other : new String[] {"+25070", "+2507881234567", "+250788 12345", "+2500788123456", "250788123456"}) {
+            assertThat(PhoneHasher.isRwandanMobileInE164(other)).as(other).isFalse();
+        }
     }
 }
