@@ -71,6 +71,10 @@ public final class MenuLoader {
             problems.add(new Problem(INDEX, null, null, "files: list the screen files, e.g. [main.yaml, report.yaml]"));
         } else {
             for (String file : index.files()) {
+                if (file == null || file.isBlank()) {
+                    problems.add(new Problem(INDEX, null, null, "files: an entry names no file"));
+                    continue;
+                }
                 parse(source, file, problems).flatMap(node -> bind(node, MenuFiles.Screens.class, file, null, problems))
                         .ifPresent(screensFile -> readScreens(file, screensFile, screens, problems));
             }

@@ -137,6 +137,8 @@ class MenuCheckerTest {
                         "default_language: sw\n", "ijwi.yaml: default_language sw is not in languages"),
                 new Edit("no screen files", "ijwi.yaml", "files:\n  - main.yaml\n  - report.yaml\n", "files: []\n",
                         "ijwi.yaml: files: list the screen files, e.g. [main.yaml, report.yaml]"),
+                new Edit("an empty entry in the screen files", "ijwi.yaml", "  - report.yaml\n", "  - report.yaml\n  -\n",
+                        "ijwi.yaml: files: an entry names no file"),
                 new Edit("a screen file without screens", "report.yaml", "screens:\n", "screenz:\n",
                         "report.yaml: screens: expected a mapping of screen ids to screens"),
                 new Edit("a screen file that is a list", "report.yaml", "screens:\n", "- screens:\n",
