@@ -219,7 +219,7 @@ public final class App implements AutoCloseable {
         // A client that stalls mid-request is dropped after 10 s (AT itself gives up on us after 10 s).
         cfg.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setIdleTimeout(10_000));
         // Fewer request threads than connections: on a small machine forty threads only take turns.
-        cfg.jetty.threadPool = HttpThreads.pool(Config.httpThreads(System.getenv()));
+        cfg.jetty.threadPool = HttpThreads.pool(config.tuning().httpThreads());
         cfg.staticFiles.add(staticFiles -> {
             staticFiles.hostedPath = "/static";
             staticFiles.directory = "/static";

@@ -27,9 +27,8 @@ public final class BackupCommand implements Runnable {
     @CommandLine.Parameters(paramLabel = "FILE")
     Path file;
 
-    @CommandLine.Option(names = "--key-file", paramLabel = "KEY", defaultValue = "${env:IJWI_BACKUP_KEY_FILE}",
-            description = "Base64 key of 32+ bytes, kept away from the data dir (default: IJWI_BACKUP_KEY_FILE).")
-    Path keyFile;
+    @CommandLine.Mixin
+    BackupKeyOption backupKey;
 
     public BackupCommand(Supplier<Config> config) {
         this.config = config;
@@ -41,7 +40,7 @@ public final class BackupCommand implements Runnable {
         long started = System.nanoTime();
         try {
             Secrets secrets = Secrets.load(settings);
-            BackupKey key = BackupKey.read(keyFile, settings.dataDir(), secrets.secretKey());
+            BackupKey key = backupKey.read(settings.dataDir(), secrets.secretKey());
             Manifest manifest;
             try (Database database = Database.open(settings, 2)) {
                 manifest = Backup.write(database.dataSource(), secrets.secretKey(), secrets.webhookToken(), key,

@@ -54,7 +54,7 @@ public final class MenusCommand implements Runnable {
                 }
                 source = MenuSource.directory(dir);
             } else {
-                source = config.menusDir().map(MenuSource::directory).orElseGet(MenuSource::classpath);
+                source = MenuSource.of(config);
             }
             Menus.Loaded loaded = Menus.load(source, Geography.fromPackagedCsv(), district -> List.of(),
                     config.ussdMaxChars());

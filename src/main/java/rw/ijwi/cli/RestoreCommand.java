@@ -21,7 +21,6 @@ import picocli.CommandLine;
 
 import rw.ijwi.config.Config;
 import rw.ijwi.backup.BackupError;
-import rw.ijwi.backup.BackupKey;
 import rw.ijwi.backup.Manifest;
 import rw.ijwi.backup.Restore;
 import rw.ijwi.db.Database;
@@ -43,9 +42,8 @@ public final class RestoreCommand implements Runnable {
     @CommandLine.Parameters(paramLabel = "FILE")
     Path file;
 
-    @CommandLine.Option(names = "--key-file", paramLabel = "KEY", defaultValue = "${env:IJWI_BACKUP_KEY_FILE}",
-            description = "The backup key file the backup was made with (default: IJWI_BACKUP_KEY_FILE).")
-    Path keyFile;
+    @CommandLine.Mixin
+    BackupKeyOption backupKey;
 
     public RestoreCommand(Supplier<Config> config) {
         this.config = config;
@@ -55,7 +53,7 @@ public final class RestoreCommand implements Runnable {
     public void run() {
         Config settings = config.get();
         long started = System.nanoTime();
-        try (Restore restore = Restore.open(file, BackupKey.read(keyFile, settings.dataDir(), null))) {
+        try (Restore restore = Restore.open(file, backupKey.read(settings.dataDir(), null))) {
             MigrationVersion known = Database.latestMigration();
             if (MigrationVersion.fromVersion(restore.schemaVersion()).compareTo(known) > 0) {
                 throw new CliError("restore: " + file + " was made by a newer Ijwi (schema version "

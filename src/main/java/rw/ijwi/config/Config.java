@@ -118,9 +118,12 @@ public record Config(
     /**
      * Sizes and intervals of the machinery, which an operator rarely changes: the database pool, how often the
      * background workers look for work when nobody wakes them, and how many callbacks one commit may carry.
+     * httpThreads (IJWI_HTTP_THREADS) is the most threads Jetty serves requests with: fewer than the
+     * connections on a small machine, where forty threads only take turns and switch. Default 8 per core plus 8
+     * (16 on one core, 24 on two); a webhook that waits for a group commit holds its thread, so not much fewer.
      */
     public record Tuning(int databasePool, Duration inboundPoll, Duration outboxPoll, Duration spoolReplay,
-            int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery) {
+            int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery, int httpThreads) {
 
         static Tuning from(Map<String, String> env) {
             return new Tuning(
@@ -130,7 +133,8 @@ public record Config(
                     Duration.ofMillis(integer(env, "IJWI_SMS_SPOOL_REPLAY_MS", 1_000, 50, 60_000)),
                     integer(env, "IJWI_SMS_GROUP_MAX", 500, 1, 10_000),
                     Duration.ofMillis(integer(env, "IJWI_ROLLUP_EVERY_MS", 2_000, 100, 600_000)),
-                    Duration.ofMinutes(integer(env, "IJWI_HOUSEKEEPING_MINUTES", 60, 1, 1_440)));
+                    Duration.ofMinutes(integer(env, "IJWI_HOUSEKEEPING_MINUTES", 60, 1, 1_440)),
+                    integer(env, "IJWI_HTTP_THREADS", 8 + 8 * Runtime.getRuntime().availableProcessors(), 8, 1000));
         }
     }
 
@@ -225,15 +229,6 @@ public record Config(
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e.getClass().getSimpleName()) + ")");
         }
-    }
-
-    /**
-     * IJWI_HTTP_THREADS: the most threads Jetty serves requests with. Fewer than the connections on a
-     * small machine: on one core forty threads only take turns and switch. Default 8 per core plus 8 (16 on one
-     * core, 24 on two); a webhook that waits for a group commit holds its thread, so not much fewer than that.
-     */
-    public static int httpThreads(Map<String, String> env) {
-        return integer(env, "IJWI_HTTP_THREADS", 8 + 8 * Runtime.getRuntime().availableProcessors(), 8, 1000);
     }
 
     /** An IPv4 or IPv6 address written as numbers (never a name, which would need a DNS look-up). */

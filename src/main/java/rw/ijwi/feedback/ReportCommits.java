@@ -7,22 +7,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import rw.ijwi.config.SafeErrors;
+import rw.ijwi.db.GroupCommitter;
 
 /**
  * Group commit for reports: the USSD hops that file a report at one moment hand it over and wait; one committer
@@ -33,27 +25,15 @@ import rw.ijwi.config.SafeErrors;
  */
 public final class ReportCommits implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReportCommits.class);
     /** AT gives up on a hop after 10 s; only a stuck committer reaches this, and the hop falls back. */
     private static final long MAX_WAIT_SECONDS = 9;
 
-    private record Pending(NewReport report, CompletableFuture<String> ref) {
-    }
-
     /** Stores a group of reports in one transaction, returning their references in order (tests replace it). */
     @FunctionalInterface
-    interface GroupStore {
-        List<String> store(List<NewReport> group);
+    interface GroupStore extends GroupCommitter.BatchStore<NewReport, String> {
     }
 
-    private final ReportDao single;
-    private final GroupStore store;
-    private final int cap;
-    private final long maxWaitSeconds;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final DistributionSummary groupSize;
-    private boolean closed;
-    private Thread committer;
+    private final GroupCommitter<NewReport, String> commits;
 
     public ReportCommits(DataSource dataSource, ReportDao single, int cap, MeterRegistry registry) {
         this(single, group -> storeAll(dataSource, group), cap, registry, MAX_WAIT_SECONDS);
@@ -61,132 +41,32 @@ public final class ReportCommits implements AutoCloseable {
 
     /** Tests hold the committer on purpose, for longer than a hop may wait. */
     ReportCommits(ReportDao single, GroupStore store, int cap, MeterRegistry registry, long maxWaitSeconds) {
-        this.maxWaitSeconds = maxWaitSeconds;
-        this.single = single;
-        this.store = store;
-        this.cap = cap;
-        this.groupSize = DistributionSummary.builder("ijwi.reports.group")
-                .description("reports stored per commit").register(registry);
+        // Alone, or the database is away: storing them one by one would only fail again, slower.
+        this.commits = new GroupCommitter<>(new GroupCommitter.Settings<>("report", "reports", store, single::file,
+                (refused, size) -> size == 1 || unreachable(refused), cap, maxWaitSeconds, true,
+                DistributionSummary.builder("ijwi.reports.group").description("reports stored per commit")
+                        .register(registry), null));
     }
 
     /** Starts the committer; until then (and after close) each report is filed on its caller's thread. */
-    public synchronized void start() {
-        if (committer == null && !closed) {
-            committer = new Thread(this::run, "ijwi-report-commit");
-            committer.setDaemon(true);
-            committer.start();
-        }
+    public void start() {
+        commits.start("ijwi-report-commit");
     }
 
     /** Stores the report and returns its reference once committed; throws what storing it threw. */
     public String file(NewReport report) {
-        Pending pending = new Pending(report, new CompletableFuture<>());
-        synchronized (this) {
-            if (committer == null || closed) {
-                return single.file(report);
-            }
-            queue.add(pending);
-        }
-        try {
-            return pending.ref().get(maxWaitSeconds, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException("report commit failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("report commit did not answer within " + maxWaitSeconds + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the report commit");
-        }
+        return commits.submit(report);
     }
 
     /** Stops taking reports, commits and answers those already handed over, then returns. */
     @Override
     public void close() {
-        Thread running;
-        synchronized (this) {
-            closed = true;
-            running = committer;
-        }
-        if (running != null) {
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
-        if (!left.isEmpty()) {
-            commit(left);
-        }
+        commits.close();
     }
 
     /** How many reports wait for the committer (tests wait for a group to be complete before releasing it). */
     int waiting() {
-        return queue.size();
-    }
-
-    private synchronized boolean closed() {
-        return closed;
-    }
-
-    private void run() {
-        List<Pending> group = new ArrayList<>(cap);
-        while (true) {
-            Pending first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                first = null;
-            }
-            if (first == null) {
-                if (closed() && queue.isEmpty()) {
-                    return;
-                }
-                continue;
-            }
-            group.add(first);
-            queue.drainTo(group, cap - 1);
-            try {
-                commit(group);
-            } catch (Throwable unexpected) {
-                group.forEach(p -> p.ref().completeExceptionally(unexpected)); // nobody waits forever
-                LOG.error("report group commit failed: {}", SafeErrors.describe(unexpected));
-            }
-            group.clear();
-        }
-    }
-
-    private void commit(List<Pending> group) {
-        groupSize.record(group.size());
-        List<NewReport> reports = new ArrayList<>(group.size());
-        group.forEach(p -> reports.add(p.report()));
-        List<String> refs;
-        try {
-            refs = store.store(reports);
-        } catch (RuntimeException refused) {
-            if (group.size() == 1 || unreachable(refused)) {
-                // Alone, or the database is away: storing them one by one would only fail again, slower.
-                group.forEach(p -> p.ref().completeExceptionally(refused));
-                return;
-            }
-            LOG.warn("a group of {} reports was refused ({}); storing them one by one", group.size(),
-                    SafeErrors.describe(refused));
-            for (Pending pending : group) {
-                try {
-                    pending.ref().complete(single.file(pending.report()));
-                } catch (RuntimeException one) {
-                    pending.ref().completeExceptionally(one);
-                }
-            }
-            return;
-        }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).ref().complete(refs.get(i));
-        }
+        return commits.waiting();
     }
 
     /** Whether the failure is the database being unreachable (no connection), not a refused report. */

@@ -1,16 +1,17 @@
 package rw.ijwi.ussd;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,21 +19,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import rw.ijwi.config.MenuSource;
 
 /**
- * Reads menus/ijwi.yaml, the screen files it lists and the help lines into a {@link Menu}. Reports every
- * problem of shape (bad YAML, unknown keys, wrong types, duplicate screens) with its file and screen;
- * what the screens say is judged afterwards by {@link MenuChecker}.
+ * Reads menus/ijwi.yaml, the screen files it lists and the help lines into a {@link Menu}. Jackson binds each
+ * file to {@link MenuFiles}, which say which keys exist and what type each holds, and {@link ShapeProblems}
+ * reports every unknown key and wrong type with its file and screen instead of stopping at the first. What
+ * binding cannot say (required keys, defaults, ranges, one kind per screen) is checked here; what the screens
+ * say is judged afterwards by {@link MenuChecker}.
  */
 public final class MenuLoader {
 
     public static final String INDEX = "ijwi.yaml";
-    private static final Set<String> INDEX_KEYS = Set.of("languages", "default_language", "start", "keys", "files",
-            "hotlines", "strings");
-    private static final Set<String> SCREEN_KEYS = Set.of("text", "options", "list", "read_only", "empty", "input",
-            "save", "next", "action", "otherwise");
-    private static final Set<String> OPTION_KEYS = Set.of("label", "value", "next");
-    private static final Set<String> INPUT_KEYS = Set.of("kind", "min", "max", "skip", "error");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The menu if its files could be read into shape, and every problem found doing so. */
     public record Result(Optional<Menu> menu, List<Problem> problems) {
@@ -40,55 +38,60 @@ public final class MenuLoader {
 
     public Result load(MenuSource source) {
         List<Problem> problems = new ArrayList<>();
-        Optional<JsonNode> index = parse(source, INDEX, problems);
-        if (index.isEmpty()) {
+        Optional<MenuFiles.Index> read = parse(source, INDEX, problems)
+                .flatMap(node -> bind(node, MenuFiles.Index.class, INDEX, null, problems));
+        if (read.isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
-        JsonNode root = index.get();
-        unknownKeys(root, INDEX_KEYS, INDEX, null, problems);
-
-        List<String> languages = new ArrayList<>();
-        root.path("languages").forEach(l -> languages.add(l.asText()));
+        MenuFiles.Index index = read.get();
+        List<String> languages = index.languages() == null ? List.of()
+                : index.languages().stream().filter(Objects::nonNull).toList();
         if (languages.isEmpty()) {
             problems.add(new Problem(INDEX, null, null, "languages: list the language codes, e.g. [rw, en, fr]"));
         }
-        String defaultLanguage = root.path("default_language").asText(languages.isEmpty() ? "rw" : languages.get(0));
+        String defaultLanguage = Objects.requireNonNullElse(index.defaultLanguage(),
+                languages.isEmpty() ? "rw" : languages.get(0));
         if (!languages.isEmpty() && !languages.contains(defaultLanguage)) {
             problems.add(new Problem(INDEX, null, null, "default_language " + defaultLanguage + " is not in languages"));
         }
-        String start = root.path("start").asText("");
+        String start = Objects.requireNonNullElse(index.start(), "");
         if (start.isEmpty()) {
             problems.add(new Problem(INDEX, null, null, "start: name the first screen"));
         }
-        JsonNode keysNode = root.path("keys");
-        Menu.Keys keys = new Menu.Keys(keysNode.path("back").asText("0"), keysNode.path("exit").asText("00"),
-                keysNode.path("more").asText("99"));
+        MenuFiles.Keys keys = Objects.requireNonNullElse(index.keys(), new MenuFiles.Keys(null, null, null));
+        Menu.Keys menuKeys = new Menu.Keys(Objects.requireNonNullElse(keys.back(), "0"),
+                Objects.requireNonNullElse(keys.exit(), "00"), Objects.requireNonNullElse(keys.more(), "99"));
 
         Map<String, Localized> strings = new LinkedHashMap<>();
-        fields(root.path("strings")).forEachRemaining(e ->
-                strings.put(e.getKey(), localized(e.getValue(), INDEX, "strings." + e.getKey(), problems)));
+        orEmpty(index.strings()).forEach((key, text) ->
+                strings.put(key, localized(text, INDEX, "strings." + key, problems)));
 
         Map<String, Screen> screens = new LinkedHashMap<>();
-        JsonNode files = root.path("files");
-        if (!files.isArray() || files.isEmpty()) {
+        if (index.files() == null || index.files().isEmpty()) {
             problems.add(new Problem(INDEX, null, null, "files: list the screen files, e.g. [main.yaml, report.yaml]"));
-        }
-        for (JsonNode fileNode : files) {
-            String file = fileNode.asText();
-            parse(source, file, problems).ifPresent(node -> readScreens(file, node, screens, problems));
+        } else {
+            for (String file : index.files()) {
+                if (file == null || file.isBlank()) {
+                    problems.add(new Problem(INDEX, null, null, "files: an entry names no file"));
+                    continue;
+                }
+                parse(source, file, problems).flatMap(node -> bind(node, MenuFiles.Screens.class, file, null, problems))
+                        .ifPresent(screensFile -> readScreens(file, screensFile, screens, problems));
+            }
         }
 
         Menu.Hotlines hotlines = new Menu.Hotlines(List.of(), LocalDate.EPOCH);
-        String hotlinesFile = root.path("hotlines").asText("");
+        String hotlinesFile = Objects.requireNonNullElse(index.hotlines(), "");
         if (hotlinesFile.isEmpty()) {
             problems.add(new Problem(INDEX, null, null, "hotlines: name the file of emergency numbers"));
         } else {
-            Optional<JsonNode> node = parse(source, hotlinesFile, problems);
-            if (node.isPresent()) {
-                hotlines = readHotlines(hotlinesFile, node.get(), problems);
+            Optional<MenuFiles.Hotlines> file = parse(source, hotlinesFile, problems)
+                    .flatMap(node -> bind(node, MenuFiles.Hotlines.class, hotlinesFile, null, problems));
+            if (file.isPresent()) {
+                hotlines = readHotlines(hotlinesFile, file.get(), problems);
             }
         }
-        Menu menu = new Menu(languages, defaultLanguage, start, keys, screens, strings, hotlines);
+        Menu menu = new Menu(languages, defaultLanguage, start, menuKeys, screens, strings, hotlines);
         return new Result(Optional.of(menu), problems);
     }
 
@@ -112,64 +115,53 @@ public final class MenuLoader {
         }
     }
 
-    private void readScreens(String file, JsonNode root, Map<String, Screen> screens, List<Problem> problems) {
-        unknownKeys(root, Set.of("screens"), file, null, problems);
-        Iterator<Map.Entry<String, JsonNode>> entries = fields(root.path("screens"));
-        if (!entries.hasNext()) {
-            problems.add(new Problem(file, null, null, "screens: expected a mapping of screen ids to screens"));
-        }
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            String id = entry.getKey();
-            if (screens.containsKey(id)) {
-                problems.add(new Problem(file, id, null, "screen id already used in " + screens.get(id).file()));
-                continue;
-            }
-            screens.put(id, readScreen(file, id, entry.getValue(), problems));
+    /** Binds a mapping to its record; unknown keys and wrong types become problems at file and screen. */
+    private <T> Optional<T> bind(JsonNode node, Class<T> type, String file, String screen, List<Problem> problems) {
+        try {
+            return Optional.of(yaml.readerFor(type).withHandler(new ShapeProblems(file, screen, problems))
+                    .readValue(node));
+        } catch (IOException e) {
+            problems.add(new Problem(file, screen, null, "cannot read: " + e.getMessage().lines().findFirst().orElse("")));
+            return Optional.empty();
         }
     }
 
-    private Screen readScreen(String file, String id, JsonNode node, List<Problem> problems) {
-        unknownKeys(node, SCREEN_KEYS, file, id, problems);
-        Localized text = localized(node.get("text"), file, id, problems);
+    private void readScreens(String file, MenuFiles.Screens read, Map<String, Screen> screens, List<Problem> problems) {
+        if (orEmpty(read.screens()).isEmpty()) {
+            problems.add(new Problem(file, null, null, "screens: expected a mapping of screen ids to screens"));
+            return;
+        }
+        read.screens().forEach((id, node) -> {
+            if (screens.containsKey(id)) {
+                problems.add(new Problem(file, id, null, "screen id already used in " + screens.get(id).file()));
+                return;
+            }
+            Optional<MenuFiles.Screen> screen = node != null && node.isObject()
+                    ? bind(node, MenuFiles.Screen.class, file, id, problems) : Optional.empty();
+            if (screen.isEmpty()) {
+                problems.add(new Problem(file, id, null, "expected a mapping of the screen's keys"));
+                screen = Optional.of(new MenuFiles.Screen(null, null, null, null, null, null, null, null, null, null));
+            }
+            screens.put(id, readScreen(file, id, screen.get(), problems));
+        });
+    }
+
+    private Screen readScreen(String file, String id, MenuFiles.Screen read, List<Problem> problems) {
+        Localized text = localized(read.text(), file, id, problems);
         List<Screen.Option> options = new ArrayList<>();
-        for (JsonNode option : node.path("options")) {
-            unknownKeys(option, OPTION_KEYS, file, id, problems);
-            String next = option.path("next").asText("");
+        for (MenuFiles.Option option : orEmpty(read.options())) {
+            String next = option == null ? "" : Objects.requireNonNullElse(option.next(), "");
             if (next.isEmpty()) {
                 problems.add(new Problem(file, id, null, "option " + (options.size() + 1) + " has no next screen"));
             }
-            options.add(new Screen.Option(localized(option.get("label"), file, id, problems),
-                    optionalText(option, "value"), next));
+            options.add(new Screen.Option(localized(option == null ? null : option.label(), file, id, problems),
+                    Optional.ofNullable(option == null ? null : option.value()), next));
         }
-        Optional<Screen.Input> input = Optional.empty();
-        if (node.has("input")) {
-            JsonNode in = node.get("input");
-            unknownKeys(in, INPUT_KEYS, file, id, problems);
-            Screen.Input.Kind kind = Screen.Input.Kind.TEXT;
-            String kindText = in.path("kind").asText("text");
-            if (kindText.equals("digits")) {
-                kind = Screen.Input.Kind.DIGITS;
-            } else if (!kindText.equals("text")) {
-                problems.add(new Problem(file, id, null, "input kind " + kindText + " is not text or digits"));
-            }
-            int min = in.path("min").asInt(1);
-            int max = in.path("max").asInt(140);
-            if (min < 1 || max < min || max > 160) {
-                problems.add(new Problem(file, id, null, "input needs 1 <= min <= max <= 160, got min "
-                        + min + " max " + max));
-            }
-            Optional<Localized> error = in.has("error")
-                    ? Optional.of(localized(in.get("error"), file, id, problems)) : Optional.empty();
-            input = Optional.of(new Screen.Input(kind, min, max, optionalText(in, "skip"), error));
-        }
-        Optional<Localized> empty = node.has("empty")
-                ? Optional.of(localized(node.get("empty"), file, id, problems)) : Optional.empty();
-        Optional<Localized> otherwise = node.has("otherwise")
-                ? Optional.of(localized(node.get("otherwise"), file, id, problems)) : Optional.empty();
-        Screen screen = new Screen(id, file, text, options, optionalText(node, "list"),
-                node.path("read_only").asBoolean(false), empty, input, optionalText(node, "save"),
-                optionalText(node, "next"), optionalText(node, "action"), otherwise);
+        Optional<Screen.Input> input = Optional.ofNullable(read.input()).map(in -> readInput(file, id, in, problems));
+        Screen screen = new Screen(id, file, text, options, Optional.ofNullable(read.list()),
+                Boolean.TRUE.equals(read.readOnly()), optionalLocalized(read.empty(), file, id, problems), input,
+                Optional.ofNullable(read.save()), Optional.ofNullable(read.next()), Optional.ofNullable(read.action()),
+                optionalLocalized(read.otherwise(), file, id, problems));
         int kinds = (options.isEmpty() ? 0 : 1) + (screen.list().isPresent() ? 1 : 0) + (input.isPresent() ? 1 : 0);
         if (kinds > 1) {
             problems.add(new Problem(file, id, null, "a screen has options, a list or an input, not several"));
@@ -177,27 +169,49 @@ public final class MenuLoader {
         return screen;
     }
 
-    private Menu.Hotlines readHotlines(String file, JsonNode root, List<Problem> problems) {
-        unknownKeys(root, Set.of("last_verified", "verified_by", "lines"), file, null, problems);
+    private static Screen.Input readInput(String file, String id, MenuFiles.Input in, List<Problem> problems) {
+        String kindText = Objects.requireNonNullElse(in.kind(), "text");
+        Screen.Input.Kind kind = Screen.Input.Kind.TEXT;
+        if (kindText.equals("digits")) {
+            kind = Screen.Input.Kind.DIGITS;
+        } else if (!kindText.equals("text")) {
+            problems.add(new Problem(file, id, null, "input kind " + kindText + " is not text or digits"));
+        }
+        int min = Objects.requireNonNullElse(in.min(), 1);
+        int max = Objects.requireNonNullElse(in.max(), 140);
+        if (min < 1 || max < min || max > 160) {
+            problems.add(new Problem(file, id, null, "input needs 1 <= min <= max <= 160, got min " + min + " max " + max));
+        }
+        return new Screen.Input(kind, min, max, Optional.ofNullable(in.skip()),
+                optionalLocalized(in.error(), file, id, problems));
+    }
+
+    private static Menu.Hotlines readHotlines(String file, MenuFiles.Hotlines read, List<Problem> problems) {
         LocalDate verified = LocalDate.EPOCH;
+        String date = Objects.requireNonNullElse(read.lastVerified(), "");
         try {
-            verified = LocalDate.parse(root.path("last_verified").asText(""));
+            verified = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(file, null, null, "last_verified: expected a date YYYY-MM-DD, got '"
-                    + root.path("last_verified").asText("") + "'"));
+            problems.add(new Problem(file, null, null, "last_verified: expected a date YYYY-MM-DD, got '" + date + "'"));
         }
         List<Menu.Hotline> lines = new ArrayList<>();
-        for (JsonNode line : root.path("lines")) {
-            String number = line.path("number").asText("");
+        for (MenuFiles.Hotline line : orEmpty(read.lines())) {
+            String number = line == null ? "" : Objects.requireNonNullElse(line.number(), "");
             if (!number.matches("[0-9*#+]{3,15}")) {
                 problems.add(new Problem(file, null, null, "hotline number '" + number + "' is not a dialable number"));
             }
-            lines.add(new Menu.Hotline(number, localized(line.get("label"), file, "hotline " + number, problems)));
+            lines.add(new Menu.Hotline(number,
+                    localized(line == null ? null : line.label(), file, "hotline " + number, problems)));
         }
         if (lines.isEmpty()) {
             problems.add(new Problem(file, null, null, "lines: list at least one emergency number"));
         }
         return new Menu.Hotlines(lines, verified);
+    }
+
+    private static Optional<Localized> optionalLocalized(JsonNode node, String file, String where,
+            List<Problem> problems) {
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(localized(node, file, where, problems));
     }
 
     private static Localized localized(JsonNode node, String file, String where, List<Problem> problems) {
@@ -206,7 +220,7 @@ public final class MenuLoader {
             problems.add(new Problem(file, where, null, "expected a text per language, e.g. {rw: ..., en: ..., fr: ...}"));
             return new Localized(texts);
         }
-        fields(node).forEachRemaining(e -> {
+        node.fields().forEachRemaining(e -> {
             if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                 texts.put(e.getKey(), e.getValue().asText().strip());
             } else {
@@ -216,22 +230,11 @@ public final class MenuLoader {
         return new Localized(texts);
     }
 
-    private static Optional<String> optionalText(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    private static void unknownKeys(JsonNode node, Set<String> allowed, String file, String screen,
-            List<Problem> problems) {
-        fields(node).forEachRemaining(e -> {
-            if (!allowed.contains(e.getKey())) {
-                problems.add(new Problem(file, screen, null, "unknown key '" + e.getKey() + "' (expected one of "
-                        + String.join(", ", allowed.stream().sorted().toList()) + ")"));
-            }
-        });
-    }
-
-    private static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node != null && node.isObject() ? node.fields() : java.util.Collections.emptyIterator();
+    private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+        return map == null ? Map.of() : map;
     }
 }

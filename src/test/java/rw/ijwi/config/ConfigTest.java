@@ -48,7 +48,8 @@ class ConfigTest {
                 new Bad("IJWI_TRUSTED_PROXIES", "10.0.0.0/33", "IJWI_TRUSTED_PROXIES=10.0.0.0/33: expected addresses"),
                 new Bad("IJWI_DATABASE_POOL", "1", "IJWI_DATABASE_POOL=1: expected a whole number from 2 to 200"),
                 new Bad("IJWI_SMS_OUTBOX_POLL_MS", "10", "IJWI_SMS_OUTBOX_POLL_MS=10: expected a whole number from 50"),
-                new Bad("IJWI_HOUSEKEEPING_MINUTES", "hourly", "IJWI_HOUSEKEEPING_MINUTES=hourly: expected a whole"));
+                new Bad("IJWI_HOUSEKEEPING_MINUTES", "hourly", "IJWI_HOUSEKEEPING_MINUTES=hourly: expected a whole"),
+                new Bad("IJWI_HTTP_THREADS", "4", "IJWI_HTTP_THREADS=4: expected a whole number from 8 to 1000"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,11 +70,13 @@ class ConfigTest {
         assertThat(tuning.inboundGroupMax()).isEqualTo(500);
         assertThat(tuning.rollupEvery()).isEqualTo(Duration.ofSeconds(2));
         assertThat(tuning.housekeepingEvery()).isEqualTo(Duration.ofHours(1));
+        assertThat(tuning.httpThreads()).isEqualTo(8 + 8 * Runtime.getRuntime().availableProcessors());
         Config.Tuning set = Config.from(Map.of("IJWI_DATABASE_POOL", "20", "IJWI_SMS_INBOUND_POLL_MS", "250",
-                "IJWI_HOUSEKEEPING_MINUTES", "15")).tuning();
+                "IJWI_HOUSEKEEPING_MINUTES", "15", "IJWI_HTTP_THREADS", "12")).tuning();
         assertThat(set.databasePool()).isEqualTo(20);
         assertThat(set.inboundPoll()).isEqualTo(Duration.ofMillis(250));
         assertThat(set.housekeepingEvery()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(set.httpThreads()).isEqualTo(12);
     }
 
     @Test
