@@ -246,6 +246,7 @@ public final class App implements AutoCloseable {
         ops.metrics().start();
         sms.startIntake();
         ussd.commits().start();
+        ussd.spans().start();
         ops.housekeeping().start();
         numbers.rollups().start();
         LOG.info("Ijwi is serving on port {} of {}", server.port(), config.bind());
@@ -315,6 +316,7 @@ public final class App implements AutoCloseable {
         ops.metrics().close();
         sms.closeIntake(); // after the server: callbacks still in flight are committed and answered
         ussd.commits().close();
+        ussd.spans().close();
         database.close();
     }
 }

@@ -64,6 +64,8 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
 
     private final Settings<T, R> settings;
     private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    /** Queued by close() so that the committer sees it at once rather than at its next 200 ms poll. */
+    private final Pending<T, R> wake = new Pending<>(null, null, 0);
     private boolean closed;
     private Thread committer;
 
@@ -119,6 +121,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             closed = true;
             running = committer;
         }
+        queue.add(wake);
         if (running != null) {
             try {
                 running.join();
@@ -128,6 +131,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
         }
         List<Pending<T, R>> left = new ArrayList<>();
         queue.drainTo(left);
+        left.removeIf(pending -> pending == wake);
         if (!left.isEmpty()) {
             commit(left); // never started: the caller's thread answers them
         }
@@ -152,7 +156,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             } catch (InterruptedException e) {
                 first = null;
             }
-            if (first == null) {
+            if (first == null || first == wake) {
                 if (closed() && queue.isEmpty()) {
                     return;
                 }
@@ -160,6 +164,7 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
             }
             group.add(first);
             queue.drainTo(group, cap - 1);
+            group.removeIf(pending -> pending == wake);
             try {
                 commit(group);
             } catch (Throwable unexpected) {
@@ -167,6 +172,9 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
                 LOG.error("{} group commit failed: {}", settings.name(), SafeErrors.describe(unexpected));
             }
             group.clear();
+            if (closed() && queue.isEmpty()) {
+                return; // close() may have queued its wake into this group
+            }
         }
     }
 

@@ -7,41 +7,14 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import rw.ijwi.callers.PreferenceDao;
 
 /**
- * What USSD keeps between hops and sessions: free-text boundaries, end-of-session events, and (through
- * PreferenceDao, which owns that table) the language a number chose.
+ * What USSD keeps between hops and sessions: free-text boundaries (read here; written by FreeTextSpans, in group
+ * commits), end-of-session events, and (through PreferenceDao, which owns that table) the language a number chose.
  */
 public interface UssdDao extends PreferenceDao {
-
-    @SqlUpdate("""
-            INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :end)
-            ON CONFLICT (session_id, start_offset) DO UPDATE SET end_offset = excluded.end_offset""")
-    void rememberFreeText(@Bind("session") String sessionId, @Bind("start") int start, @Bind("end") int end);
-
-    /**
-     * As rememberFreeText, waiting for the WAL flush: the embedded PostgreSQL can die with the application, and
-     * a lost span made a replay split a starred comment into answers ("00" read as the safety exit, as
-     * CrashSafetyTest saw), so a span is not "harmless to lose" after all.
-     */
-    @Transaction
-    default void rememberFreeTextLazily(String sessionId, int start, int end) {
-        rememberFreeText(sessionId, start, end);
-    }
-
-    /** Where a free-text answer will start (its end not known yet: Replay.Span.pending), unless recorded; lazily. */
-    @Transaction
-    default void rememberFreeTextStartLazily(String sessionId, int start) {
-        rememberFreeTextStart(sessionId, start);
-    }
-
-    @SqlUpdate("""
-            INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (:session, :start, :start)
-            ON CONFLICT (session_id, start_offset) DO NOTHING""")
-    void rememberFreeTextStart(@Bind("session") String sessionId, @Bind("start") int start);
 
     @SqlQuery("SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = :session ORDER BY start_offset")
     @RegisterConstructorMapper(Replay.Span.class)

@@ -31,6 +31,7 @@ public final class UssdService {
 
     private final Engine engine;
     private final UssdDao dao;
+    private final FreeTextSpans freeText;
     private final Languages languages;
     private final UssdActions actions;
     private final PhoneHasher hasher;
@@ -40,13 +41,14 @@ public final class UssdService {
     private final Counter hopsEnded;
     private final Counter fallbacks;
 
-    public UssdService(Engine engine, UssdDao dao, Languages languages, UssdActions actions,
+    public UssdService(Engine engine, UssdDao dao, FreeTextSpans spans, Languages languages, UssdActions actions,
             PhoneHasher hasher, MeterRegistry meters) {
         this.hopsOpen = meters.counter("ijwi.ussd.hops", "reply", "CON");
         this.hopsEnded = meters.counter("ijwi.ussd.hops", "reply", "END");
         this.fallbacks = meters.counter("ijwi.ussd.fallbacks");
         this.engine = engine;
         this.dao = dao;
+        this.freeText = spans;
         this.languages = languages;
         this.actions = actions;
         this.hasher = hasher;
@@ -107,11 +109,11 @@ public final class UssdService {
         // Where each free-text answer ends; and where the one now shown will start (a pending span), so that a server
         // replaying an AT retry of that hop (after a crash) takes the whole answer, stars and all.
         for (Replay.Span span : result.freeTextAnswers()) {
-            dao.rememberFreeTextLazily(request.sessionId(), span.startOffset(), span.endOffset());
+            freeText.recordEnd(request.sessionId(), span.startOffset(), span.endOffset());
         }
         SessionState state = result.state();
         if (engine.awaitsFreeText(state)) {
-            dao.rememberFreeTextStartLazily(request.sessionId(), text.isEmpty() ? 0 : text.length() + 1);
+            freeText.recordStart(request.sessionId(), text.isEmpty() ? 0 : text.length() + 1);
         }
         if (!state.language().equals(languageBefore)) {
             languages.remember(phoneHash.get(), state.language());
