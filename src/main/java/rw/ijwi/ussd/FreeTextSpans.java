@@ -2,7 +2,9 @@ package rw.ijwi.ussd;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -15,10 +17,11 @@ import rw.ijwi.config.SafeErrors;
 import rw.ijwi.db.GroupCommitter;
 
 /**
- * Where free-text answers start and end (ussd_free_text), written as group commits over plain JDBC: the hops that
- * record a span at one moment share one transaction and one WAL flush, and each is answered only after it. A span
- * must be durable before its hop is answered (a restarted server replays a starred comment by it; CrashSafetyTest),
- * but through Jdbi's on-demand proxy and a transaction of its own each cost a fifth of the CPU of a report session.
+ * Where free-text answers start and end (ussd_free_text), over plain JDBC, the writes as group commits: the hops
+ * that record a span at one moment share one transaction and one WAL flush, and each is answered only after it.
+ * A span must be durable before its hop is answered (a restarted server replays a starred comment by it;
+ * CrashSafetyTest); through Jdbi's on-demand proxy, each in a transaction of its own, the two writes and the read
+ * cost a quarter of the CPU of a full report session.
  */
 public final class FreeTextSpans implements AutoCloseable {
 
@@ -36,9 +39,11 @@ public final class FreeTextSpans implements AutoCloseable {
             INSERT INTO ussd_free_text (session_id, start_offset, end_offset) VALUES (?, ?, ?)
             ON CONFLICT (session_id, start_offset) DO UPDATE SET end_offset = excluded.end_offset""";
 
+    private final DataSource dataSource;
     private final GroupCommitter<Write, Boolean> commits;
 
     public FreeTextSpans(DataSource dataSource, MeterRegistry registry) {
+        this.dataSource = dataSource;
         this.commits = new GroupCommitter<>(new GroupCommitter.Settings<>("free-text span", "spans",
                 batch -> storeAll(dataSource, batch), write -> storeAll(dataSource, List.of(write)).get(0),
                 (refused, size) -> true, // a span is a plain upsert: a refused batch would be refused again
@@ -59,6 +64,24 @@ public final class FreeTextSpans implements AutoCloseable {
     /** Records where a free-text answer starts and ends; returns once committed. */
     public void recordEnd(String sessionId, int start, int end) {
         commits.submit(new Write(sessionId, start, end, false));
+    }
+
+    /** The spans recorded for a session, in order of where they start: one plain JDBC query. */
+    public List<Replay.Span> of(String sessionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = ? ORDER BY start_offset")) {
+            q.setString(1, sessionId);
+            try (ResultSet rs = q.executeQuery()) {
+                List<Replay.Span> spans = new ArrayList<>(2);
+                while (rs.next()) {
+                    spans.add(new Replay.Span(rs.getInt(1), rs.getInt(2)));
+                }
+                return spans;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading free-text spans failed: " + SafeErrors.describe(e), e);
+        }
     }
 
     @Override

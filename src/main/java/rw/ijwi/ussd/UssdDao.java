@@ -1,24 +1,16 @@
 package rw.ijwi.ussd;
 
-import java.util.List;
-
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import rw.ijwi.callers.PreferenceDao;
 
 /**
- * What USSD keeps between hops and sessions: free-text boundaries (read here; written by FreeTextSpans, in group
- * commits), end-of-session events, and (through PreferenceDao, which owns that table) the language a number chose.
+ * What USSD keeps between hops and sessions: the clean-up of free-text boundaries (FreeTextSpans reads and writes
+ * them), end-of-session events, and (through PreferenceDao, which owns that table) the language a number chose.
  */
 public interface UssdDao extends PreferenceDao {
-
-    @SqlQuery("SELECT start_offset, end_offset FROM ussd_free_text WHERE session_id = :session ORDER BY start_offset")
-    @RegisterConstructorMapper(Replay.Span.class)
-    List<Replay.Span> freeTextSpans(@Bind("session") String sessionId);
 
     @SqlUpdate("DELETE FROM ussd_free_text WHERE created_at < now() - interval '1 day'")
     int forgetOldFreeText();

@@ -92,12 +92,12 @@ public final class UssdService {
             // A free-text answer with a '*' in it may have been answered past on another server (a retry after a
             // restart or a load balancer's switch): where it ended is then recorded, and beats "all of it".
             spans = engine.awaitsFreeText(start) && text.indexOf('*', from) >= 0
-                    ? dao.freeTextSpans(request.sessionId()) : List.of();
+                    ? freeText.of(request.sessionId()) : List.of();
         } else {
             languageBefore = languages.of(phoneHash.get()).orElse(engine.menu().defaultLanguage());
             start = engine.start(languageBefore);
             from = 0;
-            spans = text.indexOf('*') >= 0 ? dao.freeTextSpans(request.sessionId()) : List.of();
+            spans = text.indexOf('*') >= 0 ? freeText.of(request.sessionId()) : List.of();
         }
         Engine hopEngine = engine;
         Replay.Result result = Replay.advance(engine, start, text, from, spans, oneHop);
@@ -135,7 +135,7 @@ public final class UssdService {
             state = seen.state();
         } else {
             String text = input == null ? "" : input;
-            List<Replay.Span> spans = text.indexOf('*') >= 0 ? dao.freeTextSpans(sessionId) : List.of();
+            List<Replay.Span> spans = text.indexOf('*') >= 0 ? freeText.of(sessionId) : List.of();
             state = Replay.advance(engine, engine.start(engine.menu().defaultLanguage()), text, 0, spans, false).state();
         }
         return state.exited() ? "exit" : state.screen();
