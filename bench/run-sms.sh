@@ -43,9 +43,12 @@ echo "$WARM" | tee -a "$OUT"
 COMMITS0=$(metric ijwi_sms_group_callbacks_count || true); GROUPED0=$(metric ijwi_sms_group_callbacks_sum || true)
 # PROFILE=file.jfr records the measured run with JFR (settings=profile) for `jfr print`/`jfr summary`.
 [ -z "${PROFILE:-}" ] || jcmd $PID JFR.start name=bench settings=profile duration=${SECONDS_PER_RUN}s filename="$(realpath -m "$PROFILE")" >/dev/null
+# ASPROF=file.txt profiles the measured run with async-profiler (bench/lib.sh; python3 bench/fold.py FILE).
+[ -z "${ASPROF:-}" ] || asprof_start $PID
 JVM0=$(ticks $PID); PG0=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads0"
 LINE=$(TOKEN=$TOKEN LABEL=ijwi RUN="m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/sms.lua "http://127.0.0.1:$PORT" | grep '^label=')
 JVM1=$(ticks $PID); PG1=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads1"
+[ -z "${ASPROF:-}" ] || asprof_stop $PID "$ASPROF"
 COMMITS1=$(metric ijwi_sms_group_callbacks_count || true); GROUPED1=$(metric ijwi_sms_group_callbacks_sum || true)
 ACKED=$(field "$LINE" acknowledged)
 CPU=$(awk "BEGIN {printf \"%.0f\", ($JVM1 - $JVM0 + $PG1 - $PG0) * 10000 / $ACKED}")

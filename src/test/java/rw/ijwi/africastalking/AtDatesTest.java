@@ -29,6 +29,11 @@ class AtDatesTest {
                         Optional.of(OffsetDateTime.parse("2026-11-28T12:00:00+02:00"))),
                 new Case("AT's form with a day that does not exist", "2026-02-30 10:00:00", Optional.empty()),
                 new Case("AT's form with letters", "2026-11-28 1O:00:00", Optional.empty()),
+                new Case("AT's form on a leap day", "2028-02-29 23:59:59",
+                        Optional.of(OffsetDateTime.parse("2028-02-29T23:59:59Z"))),
+                new Case("AT's form at hour 24", "2026-11-28 24:00:00", Optional.empty()),
+                new Case("AT's form with a sign in a field", "2026-11-28 -1:00:00", Optional.empty()),
+                new Case("AT's form with slashes", "2026/11/28 10:00:00", Optional.empty()),
                 new Case("ISO-8601 without an offset", "2026-11-28T10:00:00", Optional.empty()),
                 new Case("not a date", "yesterday", Optional.empty()));
     }

@@ -71,8 +71,9 @@ public final class InboundProcessor {
                 Polls.Open open = polls.open(h, now);
                 // Set-based: the numbers read once for the batch, the replies and outcomes written once after it.
                 BatchEffects effects = BatchEffects.load(h, batch);
+                Daos daos = new Daos(h);
                 for (InboundDao.Waiting message : batch) {
-                    process(h, open, message, now, effects);
+                    process(daos, open, message, now, effects);
                 }
                 replies[0] = effects.write(utc(now));
                 return batch.size();
@@ -94,7 +95,7 @@ public final class InboundProcessor {
         for (long id : ids) {
             try {
                 processed += jdbi.inTransaction(h -> h.attach(InboundDao.class).claimOne(id).map(message -> {
-                    replies[0] += process(h, polls.open(h, now), message, now, null) ? 1 : 0;
+                    replies[0] += process(new Daos(h), polls.open(h, now), message, now, null) ? 1 : 0;
                     return 1;
                 }).orElse(0));
             } catch (RuntimeException e) {
@@ -112,16 +113,16 @@ public final class InboundProcessor {
      * Returns true when a reply was queued. With batch effects (a claimed batch) the reply and the outcome are
      * only noted, and written with the batch's; without (one by one), they are written now.
      */
-    private boolean process(Handle h, Polls.Open open, InboundDao.Waiting message, Instant now, BatchEffects batch) {
+    private boolean process(Daos daos, Polls.Open open, InboundDao.Waiting message, Instant now, BatchEffects batch) {
         String preferred = (batch != null ? batch.language(message.phoneHash())
-                : h.attach(PreferenceDao.class).language(message.phoneHash())).orElse(DEFAULT_LANGUAGE);
-        SmsContext context = new SmsContext(message.id(), message.phoneHash(), message.replyTo(), preferred, "", h,
+                : daos.get(PreferenceDao.class).language(message.phoneHash())).orElse(DEFAULT_LANGUAGE);
+        SmsContext context = new SmsContext(message.id(), message.phoneHash(), message.replyTo(), preferred, "", daos,
                 now);
         KeywordRouter.Route route = router.route(message.text(), open.keywords());
         Outcome outcome;
         if (route instanceof KeywordRouter.ToKeyword k) {
             outcome = k.keyword().handle(new SmsContext(message.id(), message.phoneHash(), message.replyTo(),
-                    k.language(), k.rest(), h, now));
+                    k.language(), k.rest(), daos, now));
             if (batch != null) {
                 batch.touched(message.phoneHash());
             }
@@ -137,8 +138,8 @@ public final class InboundProcessor {
             batch.processed(message, outcome.outcome(), outcome.campaignId());
             return false;
         }
-        boolean replied = outcome.reply().isPresent() && reply(h, message, outcome.reply().get(), now);
-        h.attach(InboundDao.class).processed(message.id(), outcome.outcome(), outcome.campaignId(), utc(now));
+        boolean replied = outcome.reply().isPresent() && reply(daos.handle(), message, outcome.reply().get(), now);
+        daos.get(InboundDao.class).processed(message.id(), outcome.outcome(), outcome.campaignId(), utc(now));
         return replied;
     }
 

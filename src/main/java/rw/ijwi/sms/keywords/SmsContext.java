@@ -9,13 +9,17 @@ import org.jdbi.v3.core.Handle;
  * language of the keyword used, the text after the keyword, and the transaction everything happens in.
  */
 public record SmsContext(long inboundId, byte[] phoneHash, byte[] replyTo, String language, String rest,
-        Handle handle, Instant now) {
+        Daos daos, Instant now) {
 
     public <T> T dao(Class<T> type) {
-        return handle.attach(type);
+        return daos.get(type);
+    }
+
+    public Handle handle() {
+        return daos.handle();
     }
 
     public SmsContext withLanguage(String newLanguage) {
-        return new SmsContext(inboundId, phoneHash, replyTo, newLanguage, rest, handle, now);
+        return new SmsContext(inboundId, phoneHash, replyTo, newLanguage, rest, daos, now);
     }
 }
