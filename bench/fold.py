@@ -2,8 +2,10 @@
 and self, each as a share of all samples; with KEY, only the stacks through a frame containing KEY, and what that
 frame calls.   python3 bench/fold.py FILE [TOP] [KEY]"""
 import collections
+import signal
 import sys
 
+signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
 path = sys.argv[1]
 top = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 key = sys.argv[3] if len(sys.argv) > 3 else None
