@@ -69,6 +69,21 @@ public final class GroupCommitter<T, R> implements AutoCloseable {
     private boolean closed;
     private Thread committer;
 
+    /**
+     * Whether the failure is the database being unreachable (no connection), not a refused item: then storing the
+     * items of a refused batch one by one would only fail again, slower.
+     */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public GroupCommitter(Settings<T, R> settings) {
         this.settings = settings;
     }

@@ -43,7 +43,7 @@ public final class ReportCommits implements AutoCloseable {
     ReportCommits(ReportDao single, GroupStore store, int cap, MeterRegistry registry, long maxWaitSeconds) {
         // Alone, or the database is away: storing them one by one would only fail again, slower.
         this.commits = new GroupCommitter<>(new GroupCommitter.Settings<>("report", "reports", store, single::file,
-                (refused, size) -> size == 1 || unreachable(refused), cap, maxWaitSeconds, true,
+                (refused, size) -> size == 1 || GroupCommitter.unreachable(refused), cap, maxWaitSeconds, true,
                 DistributionSummary.builder("ijwi.reports.group").description("reports stored per commit")
                         .register(registry), null));
     }
@@ -67,17 +67,6 @@ public final class ReportCommits implements AutoCloseable {
     /** How many reports wait for the committer (tests wait for a group to be complete before releasing it). */
     int waiting() {
         return commits.waiting();
-    }
-
-    /** Whether the failure is the database being unreachable (no connection), not a refused report. */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** ReportDao.file for each report, on one connection in one transaction: one commit, one fsync. */

@@ -46,7 +46,8 @@ public final class FreeTextSpans implements AutoCloseable {
         this.dataSource = dataSource;
         this.commits = new GroupCommitter<>(new GroupCommitter.Settings<>("free-text span", "spans",
                 batch -> storeAll(dataSource, batch), write -> storeAll(dataSource, List.of(write)).get(0),
-                (refused, size) -> true, // a span is a plain upsert: a refused batch would be refused again
+                // A span the database refuses fails alone, its hop falling back; unreachable, the group fails at once.
+                (refused, size) -> size == 1 || GroupCommitter.unreachable(refused),
                 200, MAX_WAIT_SECONDS, true,
                 DistributionSummary.builder("ijwi.ussd.spans.group").description("free-text spans stored per commit")
                         .register(registry), null));
