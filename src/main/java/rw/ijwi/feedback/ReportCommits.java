@@ -1,6 +1,5 @@
 package rw.ijwi.feedback;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +12,8 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import rw.ijwi.config.SafeErrors;
 import rw.ijwi.db.GroupCommitter;
+import rw.ijwi.db.Transactions;
 
 /**
  * Group commit for reports: the USSD hops that file a report at one moment hand it over and wait; one committer
@@ -71,25 +70,16 @@ public final class ReportCommits implements AutoCloseable {
 
     /** ReportDao.file for each report, on one connection in one transaction: one commit, one fsync. */
     static List<String> storeAll(DataSource dataSource, List<NewReport> group) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.inOne(dataSource, "storing a group of reports", c -> {
             try (PreparedStatement insert = c.prepareStatement(INSERT);
                     PreparedStatement earlier = c.prepareStatement("SELECT ref FROM report WHERE session_id = ?")) {
                 List<String> refs = new ArrayList<>(group.size());
                 for (NewReport report : group) {
                     refs.add(fileOne(insert, earlier, report));
                 }
-                c.commit();
                 return refs;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing a group of reports failed: " + SafeErrors.describe(e), e);
-        }
+        });
     }
 
     private static final String INSERT = """

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import rw.ijwi.config.SafeErrors;
 import rw.ijwi.db.GroupCommitter;
+import rw.ijwi.db.Transactions;
 
 /**
  * Where free-text answers start and end (ussd_free_text), over plain JDBC, the writes as group commits: the hops
@@ -91,8 +92,7 @@ public final class FreeTextSpans implements AutoCloseable {
     }
 
     private static List<Boolean> storeAll(DataSource dataSource, List<Write> batch) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.inOne(dataSource, "storing free-text spans", c -> {
             try (PreparedStatement starts = c.prepareStatement(START); PreparedStatement ends = c.prepareStatement(END)) {
                 // A start never overwrites (DO NOTHING) and an end always does, so their order within a batch
                 // does not matter: a span's end wins over its start either way.
@@ -105,16 +105,8 @@ public final class FreeTextSpans implements AutoCloseable {
                 }
                 starts.executeBatch();
                 ends.executeBatch();
-                c.commit();
                 return Collections.nCopies(batch.size(), Boolean.TRUE);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing free-text spans failed: " + SafeErrors.describe(e), e);
-        }
+        });
     }
 }

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import rw.ijwi.db.Transactions;
+
 /**
  * The language each (hashed) number chose, read on a session's first hop: recent callers' choices are kept in
  * memory beside the session cache, so a caller's next session opens without a database round trip, and a miss
@@ -52,8 +54,7 @@ public final class Languages {
 
     /** Stores the number's choice (committed without waiting for the flush) and remembers it. */
     public void remember(byte[] phoneHash, String language) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Transactions.inOne(dataSource, "storing a language choice", c -> {
             try (Statement lazy = c.createStatement();
                     PreparedStatement upsert = c.prepareStatement("""
                             INSERT INTO phone_preference (phone_hash, language) VALUES (?, ?)
@@ -61,17 +62,9 @@ public final class Languages {
                 lazy.execute("SET LOCAL synchronous_commit = off");
                 upsert.setBytes(1, phoneHash);
                 upsert.setString(2, language);
-                upsert.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                return upsert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("storing a language choice failed", e);
-        }
+        });
         recent.put(new Key(phoneHash), language);
     }
 
