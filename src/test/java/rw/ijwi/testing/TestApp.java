@@ -28,11 +28,15 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final java.time.Clock clock;
     private final boolean workers;
+    private final Path dataDir;
     private App app;
     private String apiToken;
+    private boolean ownsDatabase;
 
+    /** On a fresh database of its own, dropped when the app closes. */
     public TestApp() {
         this(TestDatabase.fresh(), Map.of());
+        ownsDatabase = true;
     }
 
     public TestApp(TestDatabase database, Map<String, String> extraEnv) {
@@ -52,10 +56,14 @@ public final class TestApp implements AutoCloseable {
         env.put("IJWI_METRICS_PORT", "0");
         env.put("IJWI_DATABASE_URL", database.url());
         env.put("IJWI_DATABASE_USER", database.user());
-        env.put("IJWI_DATA_DIR", tempDir().toString());
+        this.dataDir = tempDir();
+        env.put("IJWI_DATA_DIR", dataDir.toString());
         env.put("IJWI_MENUS_DIR", Path.of("menus").toAbsolutePath().toString());
         env.put("IJWI_SECRET_KEY", SECRET);
         env.put("IJWI_WEBHOOK_TOKEN", TOKEN);
+        // Four connections, not ten: the pool opens them all at once, each a new PostgreSQL backend on a new
+        // database, for hundreds of apps a run. A test of concurrency asks for more in extraEnv.
+        env.put("IJWI_DATABASE_POOL", "4");
         env.putAll(extraEnv);
         this.config = Config.from(env);
         this.app = build();
@@ -210,8 +218,21 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** Stops the server, deletes its data directory and, when the app made its database, drops it. */
     @Override
     public void close() {
         app.close();
+        deleteRecursively(dataDir);
+        if (ownsDatabase) {
+            database.drop();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
