@@ -34,6 +34,7 @@ import rw.ijwi.testing.Wait;
  * reference has exactly that one report; every session completes; no report is stored twice.
  */
 @Tag("slow")
+@Tag("load")
 class CrashSafetyTest {
 
     private static final int SESSIONS = 300;

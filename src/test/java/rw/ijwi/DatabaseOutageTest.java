@@ -13,6 +13,7 @@ import rw.ijwi.testing.TestApp;
  * language (an END screen, never an error), and when the database is back Ijwi serves again without a restart.
  */
 @Tag("slow")
+@Tag("load")
 class DatabaseOutageTest {
 
     @Test

@@ -22,6 +22,7 @@ import rw.ijwi.testing.Wait;
 
 /** SIGTERM under load: the server stops within its bound and no request gets a server error on the way out. */
 @Tag("slow")
+@Tag("load")
 class ShutdownTest {
 
     @Test

@@ -27,6 +27,7 @@ import rw.ijwi.testing.TestDatabase;
  * with progress on the broadcast page, exactly once per subscriber even when the form is sent twice.
  */
 @Tag("slow")
+@Tag("load")
 class BroadcastQueueTest {
 
     private static final int SUBSCRIBERS = 100_000;

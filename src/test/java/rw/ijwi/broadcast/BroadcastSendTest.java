@@ -44,7 +44,8 @@ class BroadcastSendTest {
     }
 
     @Test
-    @Tag("slow") // sends to thousands through the fake AT: 4-6 s
+    @Tag("slow")
+    @Tag("load") // sends to thousands through the fake AT: 4-6 s
     void every_subscriber_gets_exactly_one_message_and_a_number_that_stopped_gets_none() throws Exception {
         List<String> rusizi = IntStream.range(0, 120).mapToObj(i -> "+25078850" + String.format("%04d", i)).toList();
         rusizi.forEach(phone -> Texting.text(app, phone, "JOIN Rusizi"));

@@ -25,7 +25,8 @@ class SetupRaceTest {
     static final int POSTS = 6;
 
     @Test
-    @Tag("slow") // parallel argon2 hashing: 2-5 s
+    @Tag("slow")
+    @Tag("load") // parallel argon2 hashing: 2-5 s
     void parallel_posts_with_the_setup_link_create_exactly_one_admin() throws Exception {
         try (TestApp app = new TestApp()) {
             String link = app.app().setupLink().orElseThrow();

@@ -47,7 +47,8 @@ class ReportCommitsTest {
     }
 
     @Test
-    @Tag("slow") // 400 concurrent END hops: 5-8 s
+    @Tag("slow")
+    @Tag("load") // 400 concurrent END hops: 5-8 s
     void concurrent_end_hops_are_each_committed_before_they_are_answered_in_fewer_commits() throws Exception {
         List<Integer> groups = new CopyOnWriteArrayList<>();
         try (ReportCommits commits = new ReportCommits(single, group -> {

@@ -32,6 +32,7 @@ import rw.ijwi.testing.Texting;
  * Throughput is printed for BENCHMARKS.md, never asserted.
  */
 @Tag("slow")
+@Tag("load")
 class RadioShowTest {
 
     static final int MESSAGES = 10_000;

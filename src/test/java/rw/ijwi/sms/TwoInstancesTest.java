@@ -24,6 +24,7 @@ import rw.ijwi.testing.Texting;
 
 /** Two Ijwi instances on one database: every inbound message routed once, every outbound SMS sent once. */
 @Tag("slow")
+@Tag("load")
 class TwoInstancesTest {
 
     static final int NUMBERS = 600;

@@ -13,6 +13,7 @@ import rw.ijwi.testing.TestDatabase;
 
 /** Two Ijwi servers on one PostgreSQL, with the hops of each session alternating between them. */
 @Tag("slow")
+@Tag("load")
 class TwoInstancesTest {
 
     @Test

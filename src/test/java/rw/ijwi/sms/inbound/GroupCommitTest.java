@@ -40,7 +40,8 @@ class GroupCommitTest {
     }
 
     @Test
-    @Tag("slow") // hundreds of concurrent callbacks: 9-11 s
+    @Tag("slow")
+    @Tag("load") // hundreds of concurrent callbacks: 9-11 s
     void concurrent_callbacks_with_repeated_ids_are_each_stored_once_and_readable_as_soon_as_answered()
             throws Exception {
         int callbacks = 640;

@@ -25,6 +25,7 @@ import rw.ijwi.testing.Texting;
  * recipient once, every result recorded, opt-outs and pauses honoured as with one request at a time.
  */
 @Tag("slow")
+@Tag("load")
 class OutboxInFlightTest {
 
     static final String TEXT = "Rusizi: Polisi yashyize abapolisi babiri kuri sitasiyo ya Bugarama.";
