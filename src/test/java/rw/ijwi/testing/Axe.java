@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 
 /**
  * Runs Deque's axe-core (the engine behind most WCAG audits) on the page a browser has open, against the WCAG 2.0
@@ -43,6 +44,11 @@ public final class Axe {
         JavascriptExecutor js = (JavascriptExecutor) driver;
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
             js.executeScript(SCRIPT);
+            // From now on Chromium runs the script itself in every page this browser opens: sending its 500 KB
+            // through chromedriver for each page took 140 ms, a quarter of checking a page.
+            if (driver instanceof ChromiumDriver chromium) {
+                chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SCRIPT));
+            }
         }
         Object raw = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
