@@ -53,11 +53,9 @@ public final class Staff {
      * fast tests' CPU. {@link #login} still signs in through the form.
      */
     public static Staff signIn(TestApp app, Role role, String... districts) {
-        String username = role.code() + "-" + COUNTER.incrementAndGet();
-        long id = new Accounts(app.database().jdbi()).dao().add(username, passwordHash(), role, List.of(districts));
-        Staff staff = new Staff(app, username);
-        Accounts.NewSession session = new Accounts(app.database().jdbi())
-                .startSession(new User(id, username, role, Set.of(districts)));
+        User user = add(app, role, districts);
+        Staff staff = new Staff(app, user.username());
+        Accounts.NewSession session = new Accounts(app.database().jdbi()).startSession(user);
         HttpCookie cookie = new HttpCookie(Gate.SESSION_COOKIE, session.id());
         cookie.setPath("/");
         cookie.setHttpOnly(true);
@@ -88,11 +86,15 @@ public final class Staff {
     }
 
     public static String create(TestApp app, Role role, String... districts) {
+        return add(app, role, districts).username();
+    }
+
+    private static User add(TestApp app, Role role, String... districts) {
         String username = role.code() + "-" + COUNTER.incrementAndGet();
         // The stored hash is argon2id of PASSWORD, made once per test JVM: hashing it again for each of the
         // hundreds of users the tests create cost a tenth of the fast tests' CPU. Signing in still checks it for real.
-        new Accounts(app.database().jdbi()).dao().add(username, passwordHash(), role, List.of(districts));
-        return username;
+        long id = new Accounts(app.database().jdbi()).dao().add(username, passwordHash(), role, List.of(districts));
+        return new User(id, username, role, Set.of(districts));
     }
 
     private static synchronized String passwordHash() {

@@ -222,17 +222,9 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-        deleteRecursively(dataDir);
+        Folders.delete(dataDir);
         if (ownsDatabase) {
             database.drop();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -94,6 +94,7 @@ public final class TestDatabase {
     private static Path inMemoryDataDirectory() {
         Path shm = Path.of("/dev/shm");
         try {
+            removeLeftOvers(shm);
             if (Files.isDirectory(shm) && Files.isWritable(shm)
                     && Files.getFileStore(shm).getUsableSpace() > 8L * 1024 * 1024 * 1024) {
                 return shm.resolve("ijwi-test-pg-" + ProcessHandle.current().pid());
@@ -102,6 +103,18 @@ public final class TestDatabase {
             return null;
         }
         return null;
+    }
+
+    /** The data directories of test JVMs that were killed before they could delete them (they hold memory). */
+    private static void removeLeftOvers(Path shm) throws IOException {
+        try (var dirs = Files.list(shm)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().matches("ijwi-test-pg-\\d+")).toList()) {
+                long pid = Long.parseLong(dir.getFileName().toString().substring("ijwi-test-pg-".length()));
+                if (ProcessHandle.of(pid).isEmpty()) {
+                    Folders.delete(dir);
+                }
+            }
+        }
     }
 
     /** Drops a database fresh() created, once nothing uses it any more (TestApp's own, when it closes). */
