@@ -62,6 +62,8 @@ class NumbersPagesTest {
                     ('s1', 'Success', 9, 'thanks'), ('s2', 'Success', 9, 'thanks'), ('s3', 'Incomplete', 3, 'sector'),
                     ('s4', 'Incomplete', 2, 'district'), ('s5', 'Incomplete', 3, 'sector'), ('s6', 'Failed', 1, 'consent')
                 """));
+        // On the test's day, not the machine's: the drop-off view's range ends on the clock's date.
+        database.jdbi().useHandle(h -> h.execute("UPDATE ussd_session SET received_at = '2026-12-02T10:00:00+02:00'"));
         return database;
     }
 
