@@ -27,7 +27,7 @@ seconds() { awk "BEGIN {printf \"%.1f\", ($(date +%s%N) - $1) / 1e9}"; }
 
 {
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1024/1024}'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "run: $COUNT reports, $ROUNDS requests per role and kind, inserts at $RATE/s; Ijwi + PostgreSQL on CPU 0 (-Xmx256m), clients on CPU 1"
+echo "run: $COUNT reports, $ROUNDS requests per role and kind, inserts at $RATE/s; Ijwi + PostgreSQL on CPU 0 (-Xmx256m), clients on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}"
 } | tee "$OUT"
 
 IJWI_DATA_DIR=$DATA IJWI_PORT=$PORT taskset -c 0 java $JVM -jar target/ijwi.jar > "$DATA/serve.log" 2>&1 &
