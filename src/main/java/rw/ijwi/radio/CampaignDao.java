@@ -19,7 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Campaigns with their options, and what listeners sent them: votes (one per number), comments, bursts. */
+/** Campaigns with their options, and what listeners sent them (votes, comments, bursts; written by CampaignWrites). */
 public interface CampaignDao {
 
     ObjectMapper JSON = new ObjectMapper();
@@ -87,36 +87,6 @@ public interface CampaignDao {
             FROM campaign_option WHERE campaign_id = :id ORDER BY position""")
     @RegisterConstructorMapper(OptionRow.class)
     List<OptionRow> optionRows(@Bind("id") long campaignId);
-
-    /** One vote per number per campaign; a later message (higher inbound id) replaces an earlier one. */
-    @SqlUpdate("""
-            INSERT INTO campaign_vote (campaign_id, phone_hash, option_code, inbound_id, voted_at)
-            VALUES (:campaign, :hash, :code, :inbound, :now)
-            ON CONFLICT (campaign_id, phone_hash) DO UPDATE
-                SET option_code = excluded.option_code, inbound_id = excluded.inbound_id, voted_at = excluded.voted_at
-                WHERE campaign_vote.inbound_id < excluded.inbound_id""")
-    void vote(@Bind("campaign") long campaignId, @Bind("hash") byte[] phoneHash, @Bind("code") String code,
-            @Bind("inbound") long inboundId, @Bind("now") OffsetDateTime now);
-
-    @SqlUpdate("""
-            INSERT INTO campaign_comment (campaign_id, inbound_id, phone_hash, text, digest, received_at)
-            VALUES (:campaign, :inbound, :hash, :text, :digest, :now) ON CONFLICT (inbound_id) DO NOTHING""")
-    void comment(@Bind("campaign") long campaignId, @Bind("inbound") long inboundId, @Bind("hash") byte[] phoneHash,
-            @Bind("text") String text, @Bind("digest") byte[] digest, @Bind("now") OffsetDateTime now);
-
-    @SqlQuery("""
-            SELECT count(DISTINCT phone_hash) FROM campaign_comment
-            WHERE campaign_id = :campaign AND digest = :digest AND received_at > :since""")
-    long sameTextNumbers(@Bind("campaign") long campaignId, @Bind("digest") byte[] digest,
-            @Bind("since") OffsetDateTime since);
-
-    @SqlUpdate("""
-            INSERT INTO campaign_burst (campaign_id, digest, numbers, first_at, last_at)
-            VALUES (:campaign, :digest, :numbers, :now, :now)
-            ON CONFLICT (campaign_id, digest) DO UPDATE
-                SET numbers = greatest(campaign_burst.numbers, excluded.numbers), last_at = excluded.last_at""")
-    void flagBurst(@Bind("campaign") long campaignId, @Bind("digest") byte[] digest, @Bind("numbers") long numbers,
-            @Bind("now") OffsetDateTime now);
 
     @SqlQuery("""
             SELECT id, name, station, show, keyword, question_rw, question_en, question_fr, replies::text AS replies,

@@ -44,7 +44,7 @@ public final class CampaignVotes implements Polls {
     @Override
     public Open open(Handle handle, Instant now) {
         List<Campaign> campaigns = handle.attach(CampaignDao.class).closingAfter(utc(now.minus(REMEMBERED)));
-        return new OpenCampaigns(campaigns, now);
+        return new OpenCampaigns(campaigns, now, new CampaignWrites(handle));
     }
 
     private final class OpenCampaigns implements Open {
@@ -52,16 +52,23 @@ public final class CampaignVotes implements Polls {
         private final List<Campaign> campaigns;
         private final Instant now;
         private final Set<String> keywords;
+        private final CampaignWrites writes;
 
-        OpenCampaigns(List<Campaign> campaigns, Instant now) {
+        OpenCampaigns(List<Campaign> campaigns, Instant now, CampaignWrites writes) {
             this.campaigns = campaigns;
             this.now = now;
+            this.writes = writes;
             this.keywords = campaigns.stream().map(Campaign::keyword).collect(Collectors.toUnmodifiableSet());
         }
 
         @Override
         public Set<String> keywords() {
             return keywords;
+        }
+
+        @Override
+        public void finish() {
+            writes.write(utc(now), utc(now.minus(BURST_WINDOW)), BURST_NUMBERS);
         }
 
         @Override
@@ -115,18 +122,11 @@ public final class CampaignVotes implements Polls {
         }
 
         private void vote(Campaign campaign, Campaign.Option option, SmsContext context) {
-            context.dao(CampaignDao.class).vote(campaign.id(), context.phoneHash(), option.code(),
-                    context.inboundId(), utc(now));
+            writes.vote(campaign.id(), context.phoneHash(), option.code(), context.inboundId());
         }
 
         private void comment(Campaign campaign, String text, SmsContext context) {
-            CampaignDao dao = context.dao(CampaignDao.class);
-            byte[] digest = digest(text);
-            dao.comment(campaign.id(), context.inboundId(), context.phoneHash(), text, digest, utc(now));
-            long numbers = dao.sameTextNumbers(campaign.id(), digest, utc(now.minus(BURST_WINDOW)));
-            if (numbers >= BURST_NUMBERS) {
-                dao.flagBurst(campaign.id(), digest, numbers, utc(now));
-            }
+            writes.comment(campaign.id(), context.inboundId(), context.phoneHash(), text, digest(text));
         }
     }
 

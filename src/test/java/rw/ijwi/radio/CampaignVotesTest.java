@@ -122,6 +122,32 @@ class CampaignVotesTest {
     }
 
     @Test
+    void a_burst_inside_one_batch_is_flagged_with_every_number_of_it() {
+        for (int i = 0; i < 11; i++) {
+            Texting.text(app, "+2507884030" + String.format("%02d", i), "RADIO vote for x now");
+        }
+        Texting.text(app, "+250788403000", "RADIO A vote for X, now!");
+        process();
+        assertThat(app.database().value("SELECT numbers FROM campaign_burst")).isEqualTo(11);
+        assertThat(tally()).contains("\"total\":1").contains("\"comments\":12");
+    }
+
+    @Test
+    void votes_and_comments_of_a_batch_the_database_refuses_are_stored_when_its_messages_go_one_by_one() {
+        Texting.text(app, "+250788404001", "RADIO A");
+        Texting.text(app, "+250788404002", "RADIO B and a comment");
+        Texting.text(app, "+250788404003", "JOIN Rusizi");
+        Texting.text(app, "+250788404001", "RADIO B");
+        // The JOIN fails, and with it the batch's transaction: every message is then routed in one of its own.
+        app.database().jdbi().useHandle(h -> h.execute("ALTER TABLE sms_subscriber ADD CONSTRAINT no_rusizi "
+                + "CHECK (district_id <> 28)"));
+        assertThat(app.app().sms().inbound().processAvailable()).isEqualTo(4);
+        assertThat(outcome("+250788404003")).isEqualTo("error");
+        assertThat(tally()).isEqualTo("{\"total\":2,\"options\":[{\"code\":\"A\",\"count\":0},{\"code\":\"B\","
+                + "\"count\":2}],\"comments\":1}");
+    }
+
+    @Test
     void identical_comments_spread_over_minutes_are_not_a_burst() {
         for (int i = 0; i < 12; i++) {
             Texting.text(app, "+2507884020" + String.format("%02d", i), "RADIO Murakoze cyane");

@@ -75,6 +75,7 @@ public final class InboundProcessor {
                 for (InboundDao.Waiting message : batch) {
                     process(daos, open, message, now, effects);
                 }
+                open.finish();
                 replies[0] = effects.write(utc(now));
                 return batch.size();
             });
@@ -95,7 +96,9 @@ public final class InboundProcessor {
         for (long id : ids) {
             try {
                 processed += jdbi.inTransaction(h -> h.attach(InboundDao.class).claimOne(id).map(message -> {
-                    replies[0] += process(new Daos(h), polls.open(h, now), message, now, null) ? 1 : 0;
+                    Polls.Open open = polls.open(h, now);
+                    replies[0] += process(new Daos(h), open, message, now, null) ? 1 : 0;
+                    open.finish();
                     return 1;
                 }).orElse(0));
             } catch (RuntimeException e) {
