@@ -2,17 +2,22 @@ package rw.ijwi.sms.keywords;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How SMS words are compared: accents and case ignored, and "one typo" measured; knows no keyword. */
 public final class Words {
+
+    /** Compiled once: String.replaceAll compiled both for every word of every message. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$");
 
     private Words() {
     }
 
     /** "Arrêt," -> "ARRET": accents dropped, upper case, punctuation around the word removed. */
     public static String normalise(String word) {
-        String plain = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toUpperCase(Locale.ROOT).replaceAll("^[\\p{P}\\p{S}]+|[\\p{P}\\p{S}]+$", "");
+        String plain = MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
+        return EDGE_PUNCTUATION.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
     /** The first word of a text and what follows it (stripped); empty strings when there is none. */
