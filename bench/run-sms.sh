@@ -4,9 +4,11 @@
 # connections of AT incoming-message callbacks (bench/sms.lua: votes and comments, 10 % repeated ids). Warmed up
 # first (W seconds of the same load, not counted), then measured for S seconds. Besides wrk's figures it records
 # the CPU time per acknowledged message (JVM and embedded PostgreSQL), callbacks per commit (from /metrics),
-# peak RSS, and checks that PostgreSQL holds every acknowledged new id. Writes bench/results/<date>-sms.txt.
+# peak RSS, and checks that PostgreSQL holds every acknowledged new id; and for the inbound router (issue 15),
+# the messages it routed per second during the measured run, how many still waited when the load stopped and
+# how long it took to route them (psql reads these from the embedded database). Writes bench/results/<date>-sms.txt.
 #   bash bench/run-sms.sh [seconds] [warm-up seconds]
-# PROFILE=file.jfr records the measured run with JFR. EXTRA_JVM_OPTS is added to the server's command line (e.g. a JFR recording to profile it).
+# PROFILE=file.jfr records the measured run with JFR; ASPROF=file.txt with async-profiler (python3 bench/fold.py). EXTRA_JVM_OPTS is added to the server's command line (e.g. a JFR recording to profile it).
 # Run it under flock /tmp/ijwi-bench.lock so that benchmarks on a shared machine do not overlap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +40,13 @@ echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1
 echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}"
 } | tee "$OUT"
 
+# One value from Ijwi's embedded PostgreSQL (psql: Debian's postgresql-client), for the router's figures.
+command -v psql >/dev/null || { echo "bench/run-sms.sh needs psql (Debian: apt-get install -y postgresql-client)" >&2; exit 1; }
+sql() {
+    PGPASSWORD=$(cat "$DATA/postgres.password") psql -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" \
+        -U postgres -d ijwi -Atqc "$1"
+}
+
 WARM=$(TOKEN=$TOKEN LABEL=warm-up RUN="w$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${WARMUP}s" -s bench/sms.lua "http://127.0.0.1:$PORT" | grep '^label=')
 echo "$WARM" | tee -a "$OUT"
 COMMITS0=$(metric ijwi_sms_group_callbacks_count || true); GROUPED0=$(metric ijwi_sms_group_callbacks_sum || true)
@@ -45,9 +54,11 @@ COMMITS0=$(metric ijwi_sms_group_callbacks_count || true); GROUPED0=$(metric ijw
 [ -z "${PROFILE:-}" ] || jcmd $PID JFR.start name=bench settings=profile duration=${SECONDS_PER_RUN}s filename="$(realpath -m "$PROFILE")" >/dev/null
 # ASPROF=file.txt profiles the measured run with async-profiler (bench/lib.sh; python3 bench/fold.py FILE).
 [ -z "${ASPROF:-}" ] || asprof_start $PID
+T0=$(sql "SELECT now()")
 JVM0=$(ticks $PID); PG0=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads0"
 LINE=$(TOKEN=$TOKEN LABEL=ijwi RUN="m$RANDOM" taskset -c 1 wrk -t$CLIENTS -c$CLIENTS -d"${SECONDS_PER_RUN}s" -s bench/sms.lua "http://127.0.0.1:$PORT" | grep '^label=')
 JVM1=$(ticks $PID); PG1=$(pg_ticks "$DATA/postgres"); thread_cpu $PID > "$DATA/threads1"
+T1=$(sql "SELECT now()")
 [ -z "${ASPROF:-}" ] || asprof_stop $PID "$ASPROF"
 COMMITS1=$(metric ijwi_sms_group_callbacks_count || true); GROUPED1=$(metric ijwi_sms_group_callbacks_sum || true)
 ACKED=$(field "$LINE" acknowledged)
@@ -67,6 +78,16 @@ EXPECTED=$(( $(field "$WARM" acknowledged_new_ids) + $(field "$LINE" acknowledge
 VERDICT=$([ "$COMMITTED" -ge "$EXPECTED" ] && [ "$COMMITTED" -le $((EXPECTED + 2 * CLIENTS)) ] && echo ok || echo MISMATCH)
 echo "inbound_committed=$COMMITTED acknowledged_new_ids=$EXPECTED (warm-up and measured) check=$VERDICT" | tee -a "$OUT"
 echo "stats: $STATS" | tee -a "$OUT"
+# The inbound router (issue 15): how many stored messages it routed while the measured load ran, how many were
+# still waiting when the load stopped, and how long it then took to route them all.
+ROUTED=$(sql "SELECT count(*) FROM sms_inbound WHERE processed_at > '$T0' AND processed_at <= '$T1'")
+WAITING=$(sql "SELECT count(*) FROM sms_inbound WHERE processed_at IS NULL")
+DRAIN_START=$(date +%s%N)
+while [ "$(sql "SELECT count(*) FROM sms_inbound WHERE processed_at IS NULL")" -gt 0 ]; do
+    [ $(( ($(date +%s%N) - DRAIN_START) / 1000000000 )) -lt 600 ] || break
+    sleep 0.2
+done
+echo "router_routed_per_second=$(awk "BEGIN {printf \"%.0f\", $ROUTED / $SECONDS_PER_RUN}") waiting_when_load_stopped=$WAITING drained_after_s=$(awk "BEGIN {printf \"%.1f\", ($(date +%s%N) - $DRAIN_START) / 1e9}") left=$(sql "SELECT count(*) FROM sms_inbound WHERE processed_at IS NULL") errors=$(sql "SELECT count(*) FROM sms_inbound WHERE outcome = 'error'")" | tee -a "$OUT"
 echo "thread_cpu_per_message (JVM threads, measured run):" | tee -a "$OUT"
 thread_cpu_diff "$DATA/threads0" "$DATA/threads1" "$ACKED" | tee -a "$OUT"
 # Summary (one table row; the lead compares rows across commits on a quiet machine)
