@@ -77,7 +77,8 @@ public final class SmsFeature {
         outbox = new OutboxSender(jdbi, gateway, cipher, clock, new Random(), config.smsInFlight());
         outboxWorker = new Worker("ijwi-sms-outbox", outbox::sendBatch, tuning.outboxPoll().toMillis());
         inbound = new InboundProcessor(jdbi, router, new CampaignVotes(texts), texts, clock, outboxWorker::wake);
-        inboundWorker = new Worker("ijwi-sms-inbound", inbound::processBatch, tuning.inboundPoll().toMillis());
+        inboundWorker = new Worker("ijwi-sms-inbound", inbound::processBatch, tuning.inboundPoll().toMillis(),
+                InboundProcessor.BATCH, tuning.inboundGather().toMillis());
         Spool spool = Spool.open(config.spoolDir(), config.spoolMaxMb() * 1024L * 1024L, secrets.secretKey());
         receiver = new DurableReceiver(new SmsReceiver(jdbi, hasher, cipher, clock, inboundWorker::wake), spool);
         spoolWorker = new Worker("ijwi-sms-spool", receiver::replay, tuning.spoolReplay().toMillis());

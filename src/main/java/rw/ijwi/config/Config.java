@@ -118,17 +118,22 @@ public record Config(
     /**
      * Sizes and intervals of the machinery, which an operator rarely changes: the database pool, how often the
      * background workers look for work when nobody wakes them, and how many callbacks one commit may carry.
+     * inboundGather (IJWI_SMS_INBOUND_GATHER_MS) is how long the inbound router lets messages gather after a batch
+     * smaller than a full one, so that during a burst it routes fewer, fuller batches (a batch's own statements
+     * cost as much as its messages' when it holds a few): the delay a reply or a tally may take, at most.
      * httpThreads (IJWI_HTTP_THREADS) is the most threads Jetty serves requests with: fewer than the
      * connections on a small machine, where forty threads only take turns and switch. Default 8 per core plus 8
      * (16 on one core, 24 on two); a webhook that waits for a group commit holds its thread, so not much fewer.
      */
-    public record Tuning(int databasePool, Duration inboundPoll, Duration outboxPoll, Duration spoolReplay,
-            int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery, int httpThreads) {
+    public record Tuning(int databasePool, Duration inboundPoll, Duration inboundGather, Duration outboxPoll,
+            Duration spoolReplay, int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery,
+            int httpThreads) {
 
         static Tuning from(Map<String, String> env) {
             return new Tuning(
                     integer(env, "IJWI_DATABASE_POOL", 10, 2, 200),
                     Duration.ofMillis(integer(env, "IJWI_SMS_INBOUND_POLL_MS", 500, 50, 60_000)),
+                    Duration.ofMillis(integer(env, "IJWI_SMS_INBOUND_GATHER_MS", 100, 0, 1_000)),
                     Duration.ofMillis(integer(env, "IJWI_SMS_OUTBOX_POLL_MS", 1_000, 50, 60_000)),
                     Duration.ofMillis(integer(env, "IJWI_SMS_SPOOL_REPLAY_MS", 1_000, 50, 60_000)),
                     integer(env, "IJWI_SMS_GROUP_MAX", 500, 1, 10_000),

@@ -10,6 +10,8 @@ import rw.ijwi.config.SafeErrors;
 /**
  * A background loop around one step (which returns how much it did): runs the step again at once while it finds
  * work, otherwise sleeps until woken or until the idle interval passes. Startable and stoppable; one thread.
+ * With a full batch and a gathering time, a step that did some work but less than a full batch is followed by
+ * that pause (wake-ups do not cut it short), so that work arriving in a stream is taken in fuller batches.
  */
 public final class Worker {
 
@@ -18,15 +20,23 @@ public final class Worker {
     private final String name;
     private final IntSupplier step;
     private final long idleMillis;
+    private final int fullBatch;
+    private final long gatherMillis;
     private final Object lock = new Object();
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
 
     public Worker(String name, IntSupplier step, long idleMillis) {
+        this(name, step, idleMillis, Integer.MAX_VALUE, 0);
+    }
+
+    public Worker(String name, IntSupplier step, long idleMillis, int fullBatch, long gatherMillis) {
         this.name = name;
         this.step = step;
         this.idleMillis = idleMillis;
+        this.fullBatch = fullBatch;
+        this.gatherMillis = gatherMillis;
     }
 
     public synchronized void start() {
@@ -74,6 +84,14 @@ public final class Worker {
                 pause = Math.min(pause * 2, 30_000); // a database outage must not become a busy loop
             }
             if (done > 0) {
+                if (done < fullBatch && gatherMillis > 0) {
+                    try {
+                        Thread.sleep(gatherMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
                 continue;
             }
             synchronized (lock) {

@@ -65,6 +65,7 @@ class ConfigTest {
         Config.Tuning tuning = Config.from(Map.of()).tuning();
         assertThat(tuning.databasePool()).isEqualTo(10);
         assertThat(tuning.inboundPoll()).isEqualTo(Duration.ofMillis(500));
+        assertThat(tuning.inboundGather()).isEqualTo(Duration.ofMillis(100));
         assertThat(tuning.outboxPoll()).isEqualTo(Duration.ofSeconds(1));
         assertThat(tuning.spoolReplay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(tuning.inboundGroupMax()).isEqualTo(500);
@@ -72,9 +73,10 @@ class ConfigTest {
         assertThat(tuning.housekeepingEvery()).isEqualTo(Duration.ofHours(1));
         assertThat(tuning.httpThreads()).isEqualTo(8 + 8 * Runtime.getRuntime().availableProcessors());
         Config.Tuning set = Config.from(Map.of("IJWI_DATABASE_POOL", "20", "IJWI_SMS_INBOUND_POLL_MS", "250",
-                "IJWI_HOUSEKEEPING_MINUTES", "15", "IJWI_HTTP_THREADS", "12")).tuning();
+                "IJWI_SMS_INBOUND_GATHER_MS", "0", "IJWI_HOUSEKEEPING_MINUTES", "15", "IJWI_HTTP_THREADS", "12")).tuning();
         assertThat(set.databasePool()).isEqualTo(20);
         assertThat(set.inboundPoll()).isEqualTo(Duration.ofMillis(250));
+        assertThat(set.inboundGather()).isZero();
         assertThat(set.housekeepingEvery()).isEqualTo(Duration.ofMinutes(15));
         assertThat(set.httpThreads()).isEqualTo(12);
     }

@@ -27,7 +27,7 @@ import rw.ijwi.sms.outbox.OutboxDao;
 public final class InboundProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
-    static final int BATCH = 100;
+    public static final int BATCH = 100;
     static final String DEFAULT_LANGUAGE = "rw";
 
     private final Jdbi jdbi;
