@@ -121,9 +121,7 @@ public record Config(
      * inboundGather (IJWI_SMS_INBOUND_GATHER_MS) is how long the inbound router lets messages gather after a batch
      * smaller than a full one, so that during a burst it routes fewer, fuller batches (a batch's own statements
      * cost as much as its messages' when it holds a few): the delay a reply or a tally may take, at most.
-     * httpThreads (IJWI_HTTP_THREADS) is the most threads Jetty serves requests with: fewer than the
-     * connections on a small machine, where forty threads only take turns and switch. Default 8 per core plus 8
-     * (16 on one core, 24 on two); a webhook that waits for a group commit holds its thread, so not much fewer.
+     * httpThreads (IJWI_HTTP_THREADS) is the most threads Jetty serves requests with (see defaultHttpThreads).
      */
     public record Tuning(int databasePool, Duration inboundPoll, Duration inboundGather, Duration outboxPoll,
             Duration spoolReplay, int inboundGroupMax, Duration rollupEvery, Duration housekeepingEvery,
@@ -139,7 +137,17 @@ public record Config(
                     integer(env, "IJWI_SMS_GROUP_MAX", 500, 1, 10_000),
                     Duration.ofMillis(integer(env, "IJWI_ROLLUP_EVERY_MS", 2_000, 100, 600_000)),
                     Duration.ofMinutes(integer(env, "IJWI_HOUSEKEEPING_MINUTES", 60, 1, 1_440)),
-                    integer(env, "IJWI_HTTP_THREADS", 8 + 8 * Runtime.getRuntime().availableProcessors(), 8, 1000));
+                    integer(env, "IJWI_HTTP_THREADS", defaultHttpThreads(), 8, 1000));
+        }
+
+        /**
+         * 64, or 8 per core plus 8 where that is more. A webhook waiting for its group commit holds its thread, so
+         * fewer threads than the connections AT keeps open leave callers queueing behind waits: pinned to one core
+         * with 32 connections, 16 threads answered 4,452-6,787 report hops a second, 32 threads 6,460-7,538, 64
+         * threads 7,125 and Jetty's 250 6,572 (BENCHMARKS.md, issue 15, 7 December).
+         */
+        static int defaultHttpThreads() {
+            return Math.max(64, 8 + 8 * Runtime.getRuntime().availableProcessors());
         }
     }
 

@@ -3,9 +3,10 @@ package rw.ijwi.web;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Jetty's request threads, capped (IJWI_HTTP_THREADS) instead of Javalin's 250: on a small machine threads beyond
- * the cores only take turns, and each switch costs more than a USSD hop's own work. No reserved threads either:
- * keeping threads spinning for the next request only pays where there are cores to spare.
+ * Jetty's request threads, as many as IJWI_HTTP_THREADS (64 by default on a small machine, against Javalin's
+ * 250): enough that webhooks waiting for a group commit do not leave callers queueing, few enough that a small
+ * machine does not switch between hundreds. No reserved threads: keeping threads spinning for the next request
+ * only pays where there are cores to spare.
  */
 public final class HttpThreads {
 

@@ -71,7 +71,7 @@ class ConfigTest {
         assertThat(tuning.inboundGroupMax()).isEqualTo(500);
         assertThat(tuning.rollupEvery()).isEqualTo(Duration.ofSeconds(2));
         assertThat(tuning.housekeepingEvery()).isEqualTo(Duration.ofHours(1));
-        assertThat(tuning.httpThreads()).isEqualTo(8 + 8 * Runtime.getRuntime().availableProcessors());
+        assertThat(tuning.httpThreads()).isEqualTo(Math.max(64, 8 + 8 * Runtime.getRuntime().availableProcessors()));
         Config.Tuning set = Config.from(Map.of("IJWI_DATABASE_POOL", "20", "IJWI_SMS_INBOUND_POLL_MS", "250",
                 "IJWI_SMS_INBOUND_GATHER_MS", "0", "IJWI_HOUSEKEEPING_MINUTES", "15", "IJWI_HTTP_THREADS", "12")).tuning();
         assertThat(set.databasePool()).isEqualTo(20);
