@@ -36,7 +36,7 @@ mix() { # mix SECONDS TAG: both loads at once; prints their two lines
 
 {
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "run: USSD and SMS at once, 16 + 16 connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m -Xms256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}"
+echo "run: USSD and SMS at once, 16 + 16 connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m -Xms256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}$(env | grep -E '^IJWI_(HTTP_THREADS|DATABASE_POOL|SMS_[A-Z_]+)=' | sort | sed 's/^/; /' | tr -d '\n')"
 } | tee "$OUT"
 mix "$WARMUP" w > /dev/null
 MARK=$(wc -l < "$DATA/gc.log")

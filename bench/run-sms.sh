@@ -37,7 +37,7 @@ TOKEN=$(cat "$DATA/webhook.token")
 
 {
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1024/1024}'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}"
+echo "run: $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit ${JAR_COMMIT:-$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo +changes)}$(env | grep -E '^IJWI_(HTTP_THREADS|DATABASE_POOL|SMS_[A-Z_]+)=' | sort | sed 's/^/; /' | tr -d '\n')"
 } | tee "$OUT"
 
 # One value from Ijwi's embedded PostgreSQL (psql: Debian's postgresql-client), for the router's figures.

@@ -50,7 +50,7 @@ load() {
 
 {
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{printf "%.1f GiB", $2/1024/1024}'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "run: MIX=$MIX, $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit $COMMIT"
+echo "run: MIX=$MIX, $CLIENTS connections, warm-up ${WARMUP} s, measured ${SECONDS_PER_RUN} s; server on CPU 0 (-Xmx256m), wrk on CPU 1; commit $COMMIT$(env | grep -E '^IJWI_(HTTP_THREADS|DATABASE_POOL|SMS_[A-Z_]+)=' | sort | sed 's/^/; /' | tr -d '\n')"
 } | tee "$OUT"
 
 # Ijwi: the first start initialises the embedded database (timed separately) and records a class-data archive
