@@ -96,6 +96,7 @@ class CrashSafetyTest {
         }
         Wait.until("hops answered before the kill", Duration.ofSeconds(180), () -> hops.get() >= SESSIONS * 4);
         first.kill();
+        first.close();
         int answeredBeforeKill = hops.get();
         current[0] = ChildServer.start(database, Map.of());
         for (var f : work) {
@@ -146,6 +147,7 @@ class CrashSafetyTest {
             Wait.until("a third of the SMS acknowledged before the kill", Duration.ofSeconds(180),
                     () -> acknowledged.size() >= messages / 3);
             current[0].kill();
+            current[0].close();
             int beforeKill = acknowledged.size();
             current[0] = ChildServer.start(database, at.env());
             for (var f : work) {

@@ -154,6 +154,7 @@ class DatabaseOutageTest {
                     + "at once, %d stored once%n", acknowledged.get(), mostSpooled.get(), stored);
         } finally {
             pg.close();
+            rw.ijwi.testing.Folders.delete(pgData);
         }
     }
 
@@ -172,11 +173,15 @@ class DatabaseOutageTest {
         java.nio.file.Path readOnly = java.nio.file.Files.createTempDirectory("ijwi-ro");
         java.nio.file.Path file = readOnly.resolve("not-a-dir");
         java.nio.file.Files.writeString(file, "x");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestApp(rw.ijwi.testing.TestDatabase.fresh(),
-                java.util.Map.of("IJWI_SPOOL_DIR", file.toString())))
-                .isInstanceOf(Config.BadSetting.class)
-                .hasMessageContaining("IJWI_SPOOL_DIR=" + file)
-                .hasMessageContaining("cannot write the SMS spool there");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TestApp(rw.ijwi.testing.TestDatabase.fresh(),
+                    java.util.Map.of("IJWI_SPOOL_DIR", file.toString())))
+                    .isInstanceOf(Config.BadSetting.class)
+                    .hasMessageContaining("IJWI_SPOOL_DIR=" + file)
+                    .hasMessageContaining("cannot write the SMS spool there");
+        } finally {
+            rw.ijwi.testing.Folders.delete(readOnly);
+        }
     }
 
     private static void pause(long millis) {

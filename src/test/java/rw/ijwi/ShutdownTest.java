@@ -65,5 +65,6 @@ class ShutdownTest {
                 stoppedMillis, answered.get(), serverErrors.get());
         assertThat(serverErrors.get()).isZero();
         assertThat(server.log()).doesNotContain("788000000");
+        server.close();
     }
 }

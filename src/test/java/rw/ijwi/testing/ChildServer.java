@@ -21,11 +21,13 @@ public final class ChildServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
 
-    private ChildServer(Process process, int port, Path log) {
+    private ChildServer(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     public static ChildServer start(TestDatabase database, Map<String, String> extraEnv) {
@@ -39,14 +41,20 @@ public final class ChildServer implements AutoCloseable {
             env.put("IJWI_METRICS_PORT", "0");
             env.put("IJWI_DATABASE_URL", database.url());
             env.put("IJWI_DATABASE_USER", database.user());
-            env.put("IJWI_DATA_DIR", Files.createTempDirectory("ijwi-child").toString());
+            Path dataDir = Files.createTempDirectory("ijwi-child");
+            env.put("IJWI_DATA_DIR", dataDir.toString());
             env.put("IJWI_MENUS_DIR", Path.of("menus").toAbsolutePath().toString());
             env.put("IJWI_SECRET_KEY", TestApp.SECRET);
             env.put("IJWI_WEBHOOK_TOKEN", TestApp.TOKEN);
             env.putAll(extraEnv);
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            ChildServer child = new ChildServer(builder.start(), port, log);
-            child.awaitHealthy();
+            ChildServer child = new ChildServer(builder.start(), port, log, dataDir);
+            try {
+                child.awaitHealthy();
+            } catch (RuntimeException | AssertionError e) {
+                child.close();
+                throw e;
+            }
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,10 +139,17 @@ public final class ChildServer implements AutoCloseable {
         }
     }
 
+    /** Kills the server if it still runs, then deletes its data directory and its log. */
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+        Folders.delete(dataDir);
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

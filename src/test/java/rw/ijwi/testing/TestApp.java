@@ -66,7 +66,12 @@ public final class TestApp implements AutoCloseable {
         env.put("IJWI_DATABASE_POOL", "4");
         env.putAll(extraEnv);
         this.config = Config.from(env);
-        this.app = build();
+        try {
+            this.app = build();
+        } catch (RuntimeException e) {
+            Folders.delete(dataDir); // a start-up the test expected to fail leaves nothing behind
+            throw e;
+        }
     }
 
     private App build() {
